@@ -1,0 +1,73 @@
+/* The juru command-line program: shared pieces of the subcommands.  The CLI
+ * uses only the public API in include/. */
+#ifndef JURU_CLI_H
+#define JURU_CLI_H
+
+#include <stdio.h>
+
+#include "juru.h"
+
+/* Exit statuses, as in sysexits.h. */
+enum {
+  EXIT_USAGE = 64,    /* bad command line */
+  EXIT_DATAERR = 65,  /* input is not valid text */
+  EXIT_NOINPUT = 66,  /* an input file cannot be opened */
+  EXIT_SOFTWARE = 70, /* out of memory, internal error */
+  EXIT_CANTCREAT = 73,/* the output file cannot be written */
+  EXIT_IOERR = 74,    /* reading or writing failed midway */
+  EXIT_CONFIG = 78    /* dictionaries missing or malformed */
+};
+
+extern const char *cli_progname;
+
+/* Print "juru: message" to stderr. */
+void cli_warn(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Print a library error with its place: "juru: FILE:LINE:COL: text". */
+void cli_report(const char *source, const juru_error *err);
+
+/* The exit status for a library status. */
+int cli_exit_status(juru_status st);
+
+/* Stream a file (or "-" for standard input) in chunks.  Returns 0, or an
+ * exit status after printing why. */
+typedef juru_status (*cli_chunk_fn)(const char *data, size_t len, void *ud,
+                                    juru_error *err);
+int cli_stream_file(const char *path, cli_chunk_fn fn, void *ud,
+                    juru_error *err, juru_status *st);
+
+/* Output that appears complete or not at all: with a path, data goes to a
+ * temporary file beside it that is renamed over the path on success; without
+ * one, to standard output. */
+typedef struct cli_output {
+  FILE *fp;
+  char *path;
+  char *tmp;
+} cli_output;
+int cli_output_open(cli_output *out, const char *path);
+/* Commit (ok != 0) or discard.  Returns 0 or an exit status. */
+int cli_output_close(cli_output *out, int ok);
+
+/* Write `s` as a JSON string literal. */
+void cli_json_string(FILE *fp, const char *s, size_t len);
+
+/* Locate a file of the dictionaries: --data-dir, $JURU_DATA_DIR, then the
+ * installed and source-tree locations.  Returns a malloc'd path or NULL. */
+char *cli_data_path(const char *data_dir, const char *relative);
+
+/* Load the abbreviation list (explicit file, or the dictionaries'). */
+int cli_load_abbrevs(const char *file, const char *data_dir,
+                     juru_abbrevs **out);
+
+/* Long-option helpers: match "--name" or "--name=value". */
+int cli_opt(const char *arg, const char *name);
+const char *cli_opt_value(int argc, char **argv, int *i, const char *name);
+
+int cmd_segment(int argc, char **argv);
+int cmd_tokenize(int argc, char **argv);
+
+#endif

@@ -1,0 +1,57 @@
+/* juru: the command-line program.  Dispatches to one cmd_* per subcommand;
+ * only this program prints, reads the environment or exits. */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: juru COMMAND [OPTIONS] [FILE...]\n"
+    "Juru turns Indonesian news text into English and keeps its terminology\n"
+    "straight.  Everything works offline.\n"
+    "\n"
+    "Commands:\n"
+    "  segment    split text into sentences (one per line, or JSON lines)\n"
+    "  tokenize   split text into sentences and tokens, with byte offsets\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help       show this help ('juru COMMAND --help' for a command)\n"
+    "  -V, --version    show the version\n"
+    "\n"
+    "Input files are UTF-8 ('-' is standard input).  The dictionaries are\n"
+    "found through --data-dir, $JURU_DATA_DIR, or where Juru was installed.\n";
+
+typedef struct command {
+  const char *name;
+  int (*run)(int argc, char **argv);
+} command;
+
+static const command commands[] = {
+    {"segment", cmd_segment},
+    {"tokenize", cmd_tokenize},
+};
+
+int main(int argc, char **argv) {
+  /* a closed pipe ends the program with EPIPE errors, not a signal */
+  signal(SIGPIPE, SIG_IGN);
+  if (argc < 2) {
+    fputs(usage, stderr);
+    return EXIT_USAGE;
+  }
+  const char *name = argv[1];
+  if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 ||
+      strcmp(name, "help") == 0) {
+    fputs(usage, stdout);
+    return 0;
+  }
+  if (strcmp(name, "-V") == 0 || strcmp(name, "--version") == 0) {
+    printf("juru %s\n", juru_version());
+    return 0;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(name, commands[i].name) == 0)
+      return commands[i].run(argc - 1, argv + 1);
+  cli_warn("unknown command '%s' (see 'juru --help')", name);
+  return EXIT_USAGE;
+}

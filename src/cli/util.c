@@ -1,0 +1,254 @@
+/* Reporting, input streaming, atomic output and data-file lookup. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef JURU_INSTALL_DATADIR
+#define JURU_INSTALL_DATADIR "/usr/local/share/juru/dictionaries"
+#endif
+#ifndef JURU_SOURCE_DATADIR
+#define JURU_SOURCE_DATADIR ""
+#endif
+
+const char *cli_progname = "juru";
+
+void cli_warn(const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "%s: ", cli_progname);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+void cli_report(const char *source, const juru_error *err) {
+  const char *src = err->source[0] && strcmp(err->source, "<input>") != 0
+                        ? err->source
+                        : source;
+  if (err->line)
+    cli_warn("%s:%zu:%zu: %s", src, err->line, err->column, err->text);
+  else
+    cli_warn("%s: %s", src, err->text[0] ? err->text
+                                         : juru_strerror(err->status));
+}
+
+int cli_exit_status(juru_status st) {
+  switch (st) {
+    case JURU_OK: return 0;
+    case JURU_EUTF8: case JURU_ENUL: case JURU_EENCODING: case JURU_ETOOBIG:
+      return EXIT_DATAERR;
+    case JURU_ESYNTAX: return EXIT_CONFIG;
+    case JURU_EIO: return EXIT_IOERR;
+    case JURU_EINVAL: return EXIT_USAGE;
+    default: return EXIT_SOFTWARE;
+  }
+}
+
+int cli_stream_file(const char *path, cli_chunk_fn fn, void *ud,
+                    juru_error *err, juru_status *st) {
+  int stdin_input = strcmp(path, "-") == 0;
+  const char *name = stdin_input ? "<stdin>" : path;
+  int fd = stdin_input ? STDIN_FILENO : open(path, O_RDONLY);
+  *st = JURU_OK;
+  if (fd < 0) {
+    cli_warn("%s: cannot open: %s", name, strerror(errno));
+    return EXIT_NOINPUT;
+  }
+  struct stat sb;
+  if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    cli_warn("%s: is a directory, not a text file", name);
+    if (!stdin_input) close(fd);
+    return EXIT_NOINPUT;
+  }
+  static char chunk[1 << 16];
+  int rc = 0;
+  for (;;) {
+    ssize_t n = read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      cli_warn("%s: cannot read: %s", name, strerror(errno));
+      rc = EXIT_IOERR;
+      break;
+    }
+    if (n == 0) break;
+    *st = fn(chunk, (size_t)n, ud, err);
+    if (*st != JURU_OK) {
+      cli_report(name, err);
+      rc = cli_exit_status(*st);
+      break;
+    }
+  }
+  if (!stdin_input) close(fd);
+  return rc;
+}
+
+int cli_output_open(cli_output *out, const char *path) {
+  memset(out, 0, sizeof *out);
+  if (!path || strcmp(path, "-") == 0) {
+    out->fp = stdout;
+    return 0;
+  }
+  size_t n = strlen(path);
+  out->path = strdup(path);
+  out->tmp = malloc(n + 16);
+  if (!out->path || !out->tmp) {
+    cli_warn("out of memory");
+    return EXIT_SOFTWARE;
+  }
+  snprintf(out->tmp, n + 16, "%s.tmpXXXXXX", path);
+  int fd = mkstemp(out->tmp);
+  if (fd < 0) {
+    cli_warn("%s: cannot create: %s", path, strerror(errno));
+    free(out->tmp);
+    out->tmp = NULL;
+    return EXIT_CANTCREAT;
+  }
+  /* mkstemp makes 0600; give the file the mode a plain create would, or
+   * keep the mode of the file it replaces. */
+  struct stat sb;
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, stat(path, &sb) == 0 ? (sb.st_mode & 07777) : (0666 & ~mask));
+  out->fp = fdopen(fd, "wb");
+  if (!out->fp) {
+    close(fd);
+    unlink(out->tmp);
+    cli_warn("%s: cannot create: %s", path, strerror(errno));
+    return EXIT_CANTCREAT;
+  }
+  return 0;
+}
+
+int cli_output_close(cli_output *out, int ok) {
+  int rc = 0;
+  if (!out->fp) return 0;
+  if (out->fp == stdout) {
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+      if (errno != EPIPE) cli_warn("standard output: %s", strerror(errno));
+      rc = EXIT_IOERR;
+    }
+    out->fp = NULL;
+    return rc;
+  }
+  if (ok && (fflush(out->fp) != 0 || ferror(out->fp) ||
+             fsync(fileno(out->fp)) != 0)) {
+    cli_warn("%s: cannot write: %s", out->path, strerror(errno));
+    ok = 0;
+    rc = EXIT_IOERR;
+  }
+  if (fclose(out->fp) != 0 && ok) {
+    cli_warn("%s: cannot write: %s", out->path, strerror(errno));
+    ok = 0;
+    rc = EXIT_IOERR;
+  }
+  out->fp = NULL;
+  if (ok && rename(out->tmp, out->path) != 0) {
+    cli_warn("%s: cannot replace: %s", out->path, strerror(errno));
+    rc = EXIT_CANTCREAT;
+    ok = 0;
+  }
+  if (!ok) unlink(out->tmp);
+  free(out->tmp);
+  free(out->path);
+  out->tmp = out->path = NULL;
+  return rc;
+}
+
+void cli_json_string(FILE *fp, const char *s, size_t len) {
+  fputc('"', fp);
+  size_t run = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    fwrite(s + run, 1, i - run, fp);
+    run = i + 1;
+    switch (c) {
+      case '"': fputs("\\\"", fp); break;
+      case '\\': fputs("\\\\", fp); break;
+      case '\n': fputs("\\n", fp); break;
+      case '\r': fputs("\\r", fp); break;
+      case '\t': fputs("\\t", fp); break;
+      default: fprintf(fp, "\\u%04x", c); break;
+    }
+  }
+  fwrite(s + run, 1, len - run, fp);
+  fputc('"', fp);
+}
+
+static char *join_path(const char *dir, const char *rel) {
+  size_t n = strlen(dir) + strlen(rel) + 2;
+  char *p = malloc(n);
+  if (p) snprintf(p, n, "%s/%s", dir, rel);
+  return p;
+}
+
+static char *existing(char *p) {
+  if (p && access(p, R_OK) == 0) return p;
+  free(p);
+  return NULL;
+}
+
+/* <directory of the executable>/../share/juru/dictionaries */
+static char *beside_executable(const char *rel) {
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) return NULL;
+  exe[n] = '\0';
+  char *slash = strrchr(exe, '/');
+  if (!slash) return NULL;
+  *slash = '\0';
+  char dir[PATH_MAX + 32];
+  snprintf(dir, sizeof dir, "%s/../share/juru/dictionaries", exe);
+  return existing(join_path(dir, rel));
+}
+
+char *cli_data_path(const char *data_dir, const char *relative) {
+  if (data_dir) return existing(join_path(data_dir, relative));
+  const char *env = getenv("JURU_DATA_DIR");
+  if (env && *env) return existing(join_path(env, relative));
+  char *p = beside_executable(relative);
+  if (!p && JURU_SOURCE_DATADIR[0])
+    p = existing(join_path(JURU_SOURCE_DATADIR, relative));
+  if (!p) p = existing(join_path(JURU_INSTALL_DATADIR, relative));
+  return p;
+}
+
+int cli_load_abbrevs(const char *file, const char *data_dir,
+                     juru_abbrevs **out) {
+  char *path = file ? strdup(file)
+                    : cli_data_path(data_dir, "id/abbreviations.txt");
+  if (!path) {
+    cli_warn("cannot find the dictionaries (id/abbreviations.txt): set "
+             "JURU_DATA_DIR or pass --data-dir");
+    return EXIT_CONFIG;
+  }
+  juru_error err = {0};
+  juru_status st = juru_abbrevs_load(path, out, &err);
+  if (st != JURU_OK) cli_report(path, &err);
+  free(path);
+  return st == JURU_OK ? 0 : (st == JURU_EIO ? EXIT_NOINPUT : EXIT_CONFIG);
+}
+
+int cli_opt(const char *arg, const char *name) {
+  size_t n = strlen(name);
+  return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+const char *cli_opt_value(int argc, char **argv, int *i, const char *name) {
+  const char *arg = argv[*i];
+  size_t n = strlen(name);
+  if (arg[n] == '=') return arg + n + 1;
+  if (*i + 1 >= argc) {
+    cli_warn("option %s needs a value", name);
+    return NULL;
+  }
+  return argv[++*i];
+}

@@ -1,0 +1,49 @@
+/* Internal helpers shared by every module: allocation through the
+ * replaceable allocator, error filling, and a size-capped growable buffer. */
+#ifndef JURU_UTIL_H
+#define JURU_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "juru/core.h"
+
+#define JURU__NONE SIZE_MAX
+
+void *juru__malloc(size_t size);
+void *juru__calloc(size_t n, size_t size);
+void *juru__realloc(void *ptr, size_t size);
+void juru__free(void *ptr);
+char *juru__strndup(const char *s, size_t len);
+
+/* Fill `err` (when not NULL) and return `status`, so that callers can write
+ * `return juru__fail(err, JURU_EIO, ...)`. */
+juru_status juru__fail(juru_error *err, juru_status status, const char *source,
+                       size_t line, size_t column, size_t offset,
+                       const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+
+/* A growable byte buffer that refuses to grow past `max` bytes (0: no cap)
+ * and keeps its contents NUL-terminated. */
+typedef struct juru__buf {
+  char *data;
+  size_t len;
+  size_t cap;
+  size_t max;
+} juru__buf;
+
+juru_status juru__buf_reserve(juru__buf *b, size_t extra);
+juru_status juru__buf_append(juru__buf *b, const void *data, size_t len);
+/* Drop the first `n` bytes. */
+void juru__buf_consume(juru__buf *b, size_t n);
+void juru__buf_clear(juru__buf *b);
+void juru__buf_free(juru__buf *b);
+
+/* Read a whole file into `b` (capped by b->max). */
+juru_status juru__read_file(const char *path, juru__buf *b, juru_error *err);
+
+#endif
