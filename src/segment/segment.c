@@ -438,6 +438,25 @@ static juru_status sniff(juru_segmenter *s, int final, juru_error *err,
   return juru__fail(err, JURU_EENCODING, NULL, 1, 1, 0, "input is %s", what);
 }
 
+/* Inside a word that has begun, printable ASCII other than . ? ! and space
+ * changes nothing but the sentence's end: skip such runs in one go (the hot
+ * path, most of any text).  Returns the end of the run, or i for none. */
+static size_t plain_ascii_run(const juru_segmenter *s, const unsigned char *u,
+                              size_t i) {
+  if (s->state != ST_TEXT || s->run_start == JURU__NONE || s->run_cap < 0)
+    return i;
+  size_t end = s->buf.len;
+  size_t limit = s->sent_start + s->max_sentence;
+  if (limit < end) end = limit;
+  size_t j = i;
+  while (j < end) {
+    unsigned char b = u[j];
+    if (b <= ' ' || b >= 0x7F || b == '.' || b == '?' || b == '!') break;
+    j++;
+  }
+  return j;
+}
+
 static juru_status scan(juru_segmenter *s, const sink *k, int final,
                         juru_error *err) {
   int wait;
@@ -447,6 +466,17 @@ static juru_status scan(juru_segmenter *s, const sink *k, int final,
   int lossy = (s->flags & JURU_SEGMENT_LOSSY) != 0;
   while (s->scan < s->buf.len) {
     size_t i = s->scan;
+    if (u[i] < 0x80) {
+      size_t j = plain_ascii_run(s, u, i);
+      if (j > i) {
+        s->content_end = j;
+        s->col += j - i;
+        s->prev_cr = s->pos_prev_cr = 0;
+        s->breaks = 0;
+        s->scan = j;
+        continue;
+      }
+    }
     uint32_t cp;
     int n = juru__utf8_decode(u + i, s->buf.len - i, &cp);
     if (n == 0 && !final) return JURU_OK; /* wait for the rest */

@@ -30,9 +30,15 @@ static int is_word_cp(uint32_t cp) {
 
 static int is_digit_ascii(unsigned char c) { return c >= '0' && c <= '9'; }
 
+/* Soft hyphens and zero-width (non-)joiners sit inside words. */
+static int is_invisible_joiner(uint32_t cp) {
+  return cp == 0xAD || cp == 0x200C || cp == 0x200D || cp == 0x2060;
+}
+
 static int is_connector(uint32_t cp) {
   return cp == '.' || cp == ',' || cp == '-' || cp == '/' || cp == ':' ||
-         cp == '\'' || cp == 0x2019 || cp == '@' || cp == '_';
+         cp == '\'' || cp == 0x2019 || cp == '@' || cp == '_' ||
+         is_invisible_joiner(cp);
 }
 
 /* A connector belongs inside a core only between the right neighbours:
@@ -51,9 +57,10 @@ static int joins(uint32_t conn, uint32_t before, uint32_t after) {
   }
 }
 
-static size_t scan_core(const cursor *c, size_t start) {
-  size_t i = start, end = start;
-  uint32_t prev = 0;
+/* The core that starts with `first` (`n` bytes at `start`). */
+static size_t scan_core(const cursor *c, size_t start, uint32_t first, int n0) {
+  size_t i = start + (size_t)n0, end = i;
+  uint32_t prev = first;
   for (;;) {
     int n;
     uint32_t cp = cp_at(c, i, &n);
@@ -189,6 +196,8 @@ static void classify_core(const juru_abbrevs *ab, const cursor *c,
   }
   if (is_number(w, n)) {
     tok->type = JURU_TOK_NUMBER;
+  } else if (dot_joins(ab, c, start, start + n)) {
+    /* M.Si., S.Pd., Ph.D.: listed as a whole */
   } else if (has_byte(w, n, '.')) {
     if (is_domain(w, n)) {
       tok->type = JURU_TOK_URL;
@@ -264,7 +273,7 @@ int juru_token_next(const juru_abbrevs *abbrevs, const char *text, size_t len,
     /* filled */
   } else if (is_word_cp(cp) || ((cp == '$' || cp == 0x20AC || cp == 0xA3) &&
                                 i + 1 < len && is_digit_ascii(c.s[i + 1]))) {
-    classify_core(abbrevs, &c, i, scan_core(&c, i + (size_t)n), tok);
+    classify_core(abbrevs, &c, i, scan_core(&c, i, cp, n), tok);
   } else {
     punct_token(&c, i, cp, n, tok);
   }

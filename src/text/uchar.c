@@ -64,17 +64,31 @@ int juru__utf8_encode(uint32_t cp, char *out) {
   return 4;
 }
 
-static juru__cclass ascii_class(uint32_t c) {
-  if (c == ' ' || c == '\t') return JURU__C_SPACE;
-  if (c == '\n' || c == '\r' || c == '\v' || c == '\f') return JURU__C_NEWLINE;
-  if (c >= 'A' && c <= 'Z') return JURU__C_UPPER;
-  if (c >= 'a' && c <= 'z') return JURU__C_LOWER;
-  if (c >= '0' && c <= '9') return JURU__C_DIGIT;
-  return JURU__C_OTHER;
-}
+#define SP JURU__C_SPACE
+#define NL JURU__C_NEWLINE
+#define UP JURU__C_UPPER
+#define LO JURU__C_LOWER
+#define DG JURU__C_DIGIT
+#define OT JURU__C_OTHER
+const unsigned char juru__ascii_class[128] = {
+    OT, OT, OT, OT, OT, OT, OT, OT, OT, SP, NL, NL, NL, NL, OT, OT, /* 00 */
+    OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, /* 10 */
+    SP, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, /* 20 */
+    DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, OT, OT, OT, OT, OT, OT, /* 30 */
+    OT, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, /* 40 */
+    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, OT, OT, OT, OT, OT, /* 50 */
+    OT, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, /* 60 */
+    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, OT, OT, OT, OT, OT, /* 70 */
+};
+#undef SP
+#undef NL
+#undef UP
+#undef LO
+#undef DG
+#undef OT
 
-juru__cclass juru__cclass_of(uint32_t cp) {
-  if (cp < 0x80) return ascii_class(cp);
+juru__cclass juru__cclass_of_slow(uint32_t cp) {
+  if (cp < 0x80) return (juru__cclass)juru__ascii_class[cp];
   switch (cp) {
     case 0x85: case 0x2028: case 0x2029:
       return JURU__C_NEWLINE;

@@ -27,7 +27,13 @@ typedef enum juru__cclass {
   JURU__C_DIGIT      /* Nd */
 } juru__cclass;
 
-juru__cclass juru__cclass_of(uint32_t cp);
+juru__cclass juru__cclass_of_slow(uint32_t cp);
+extern const unsigned char juru__ascii_class[128];
+
+static inline juru__cclass juru__cclass_of(uint32_t cp) {
+  return cp < 0x80 ? (juru__cclass)juru__ascii_class[cp]
+                   : juru__cclass_of_slow(cp);
+}
 
 static inline int juru__is_wordish(juru__cclass c) {
   return c >= JURU__C_UPPER;

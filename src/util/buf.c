@@ -17,6 +17,7 @@ juru_status juru__buf_reserve(juru__buf *b, size_t extra) {
   if (!p) return JURU_ENOMEM;
   b->data = p;
   b->cap = cap;
+  b->data[b->len] = '\0';
   return JURU_OK;
 }
 
