@@ -296,13 +296,15 @@ static void test_chunking(const char *datadir) {
     check_invariance(text, len, 0, 97); /* many cuts */
     free(text);
   }
+  static const char with_nul[] =
+      "a \xFF\xC3 b. \xE2\x82\xAC 5. Dr. X. \xF0\x9F\x98\x80. Y.\0z. ";
   const char *tricky[] = {
       "\xEF\xBB\xBFSatu.\r\n\r\nDua?\" kata dia. “Tiga…” (Empat.) [IT/r]",
-      "a \xFF\xC3 b. \xE2\x82\xAC 5. Dr. X. \xF0\x9F\x98\x80. Y.\0z. ",
+      with_nul,
       "Satu.            \"  (  \"Dua.\n\n\n",
   };
   for (size_t i = 0; i < sizeof tricky / sizeof tricky[0]; i++) {
-    size_t len = i == 1 ? 48 : strlen(tricky[i]);
+    size_t len = i == 1 ? sizeof with_nul - 1 : strlen(tricky[i]);
     check_invariance(tricky[i], len, 0, 0);
     check_invariance(tricky[i], len, JURU_SEGMENT_LOSSY, 0);
     check_invariance(tricky[i], len, JURU_SEGMENT_LOSSY | JURU_SEGMENT_WRAPPED,

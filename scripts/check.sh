@@ -1,0 +1,43 @@
+#!/bin/sh
+# The whole test suite, as CI runs it (.ci/run):
+#   1. install missing packages (scripts/install-deps.sh --test);
+#   2. release build: unit tests, CLI suites, quality evaluation, fuzz
+#      corpus replay (ctest);
+#   3. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   4. libFuzzer targets built with clang, sanitized, fuzzed briefly
+#      (FUZZ_SECONDS each, default 30).
+set -eu
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+fuzz_seconds=${FUZZ_SECONDS:-30}
+
+scripts/install-deps.sh --test
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "release build and tests"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DJURU_WERROR=ON > /dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+step "ASan+UBSan build and tests"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DJURU_SANITIZE=ON \
+  -DJURU_WERROR=ON > /dev/null
+cmake --build build-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+step "libFuzzer targets, ${fuzz_seconds}s each"
+CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DJURU_FUZZ=ON \
+  -DJURU_SANITIZE=ON > /dev/null
+cmake --build build-fuzz -j "$jobs" --target fuzz_segment
+for target in segment; do
+  work=$(mktemp -d)
+  cp tests/fuzz/corpus/$target/* "$work/"
+  build-fuzz/tests/fuzz_$target -max_total_time="$fuzz_seconds" \
+    -max_len=65536 -print_final_stats=0 "$work" 2>&1 | tail -3
+  rm -rf "$work"
+done
+
+step "all checks passed"
