@@ -10,5 +10,6 @@
 #include "juru/core.h"
 #include "juru/text.h"
 #include "juru/segment.h"
+#include "juru/morph.h"
 
 #endif

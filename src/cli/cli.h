@@ -67,7 +67,16 @@ int cli_load_abbrevs(const char *file, const char *data_dir,
 int cli_opt(const char *arg, const char *name);
 const char *cli_opt_value(int argc, char **argv, int *i, const char *name);
 
+/* Load the morphology (affix rules, exceptions, Hunspell dictionary). */
+int cli_load_morph(const char *data_dir, const char *lemmas_file,
+                   juru_morph **out);
+/* "meN- + seru + -kan" */
+void cli_format_affixes(const juru_analysis *a, char *out, size_t size);
+/* "meN-: active voice; -kan: causative ..." for the affixes of `a` */
+void cli_print_meanings(FILE *fp, const juru_morph *m, const juru_analysis *a);
+
 int cmd_segment(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 
 #endif

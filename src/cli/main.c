@@ -14,6 +14,7 @@ static const char usage[] =
     "Commands:\n"
     "  segment    split text into sentences (one per line, or JSON lines)\n"
     "  tokenize   split text into sentences and tokens, with byte offsets\n"
+    "  analyze    lemma and affixes of Indonesian words, one per line\n"
     "\n"
     "Options:\n"
     "  -h, --help       show this help ('juru COMMAND --help' for a command)\n"
@@ -30,6 +31,7 @@ typedef struct command {
 static const command commands[] = {
     {"segment", cmd_segment},
     {"tokenize", cmd_tokenize},
+    {"analyze", cmd_analyze},
 };
 
 int main(int argc, char **argv) {

@@ -252,3 +252,56 @@ const char *cli_opt_value(int argc, char **argv, int *i, const char *name) {
   }
   return argv[++*i];
 }
+
+int cli_load_morph(const char *data_dir, const char *lemmas_file,
+                   juru_morph **out) {
+  char *affixes = cli_data_path(data_dir, "id/affixes.txt");
+  char *exceptions = cli_data_path(data_dir, "id/lemma-exceptions.tsv");
+  char *aff = cli_data_path(data_dir, "hunspell/id_ID.aff");
+  char *dic = cli_data_path(data_dir, "hunspell/id_ID.dic");
+  char *freq = cli_data_path(data_dir, "id/frequencies.tsv");
+  char *lemmas = lemmas_file ? strdup(lemmas_file)
+                             : cli_data_path(data_dir, "id/lemmas-ud.tsv");
+  int rc = 0;
+  if (!affixes || !dic) {
+    cli_warn("cannot find the dictionaries (id/affixes.txt, "
+             "hunspell/id_ID.dic): set JURU_DATA_DIR or pass --data-dir");
+    rc = EXIT_CONFIG;
+  } else {
+    juru_morph_files files = {affixes, exceptions, aff, dic, freq, lemmas};
+    juru_error err = {0};
+    juru_status st = juru_morph_load(&files, out, &err);
+    if (st != JURU_OK) {
+      cli_report(affixes, &err);
+      rc = st == JURU_ENOMEM ? EXIT_SOFTWARE : EXIT_CONFIG;
+    }
+  }
+  free(affixes);
+  free(exceptions);
+  free(aff);
+  free(dic);
+  free(freq);
+  free(lemmas);
+  return rc;
+}
+
+void cli_print_meanings(FILE *fp, const juru_morph *m, const juru_analysis *a) {
+  const char *labels[JURU_MAX_PREFIXES + 3];
+  size_t n = 0;
+  char confix[32] = "";
+  if (a->n_prefix && a->suffix) {
+    snprintf(confix, sizeof confix, "%s%s", a->prefix[a->n_prefix - 1],
+             a->suffix + 1);
+    if (!juru_morph_meaning(m, confix)) confix[0] = '\0';
+  }
+  for (size_t i = 0; i < a->n_prefix; i++)
+    if (!confix[0] || i + 1 < a->n_prefix) labels[n++] = a->prefix[i];
+  if (confix[0]) labels[n++] = confix;
+  else if (a->suffix) labels[n++] = a->suffix;
+  if (a->possessive) labels[n++] = a->possessive;
+  if (a->particle) labels[n++] = a->particle;
+  for (size_t i = 0; i < n; i++) {
+    const char *meaning = juru_morph_meaning(m, labels[i]);
+    fprintf(fp, "%s%s: %s", i ? "; " : "", labels[i], meaning ? meaning : "?");
+  }
+}

@@ -5,77 +5,21 @@
 
 #include "juru/abbrev.h"
 #include "juru/text.h"
-#include "../util/util.h"
-
-typedef struct slot {
-  size_t off;  /* into strings; len 0 = empty slot */
-  size_t len;
-  juru_abbrev_class cls;
-} slot;
+#include "../util/strmap.h"
 
 struct juru_abbrevs {
-  juru__buf strings;
-  slot *slots;
-  size_t nslots; /* power of two */
-  size_t count;
+  juru__strmap map; /* abbreviation -> juru_abbrev_class */
 };
 
 #define MAX_ABBREV_BYTES 64
 
-static uint64_t hash_bytes(const char *s, size_t len) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < len; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-static slot *find_slot(const juru_abbrevs *a, const char *s, size_t len) {
-  size_t mask = a->nslots - 1;
-  for (size_t i = hash_bytes(s, len) & mask;; i = (i + 1) & mask) {
-    slot *sl = &a->slots[i];
-    if (sl->len == 0) return sl;
-    if (sl->len == len && memcmp(a->strings.data + sl->off, s, len) == 0)
-      return sl;
-  }
-}
-
-static juru_status grow(juru_abbrevs *a) {
-  size_t n = a->nslots ? a->nslots * 2 : 256;
-  slot *old = a->slots;
-  size_t oldn = a->nslots;
-  a->slots = juru__calloc(n, sizeof *a->slots);
-  if (!a->slots) {
-    a->slots = old;
-    return JURU_ENOMEM;
-  }
-  a->nslots = n;
-  for (size_t i = 0; i < oldn; i++) {
-    if (old[i].len == 0) continue;
-    *find_slot(a, a->strings.data + old[i].off, old[i].len) = old[i];
-  }
-  juru__free(old);
-  return JURU_OK;
-}
-
 /* Insert; returns JURU_EINVAL when the entry exists with another class. */
 static juru_status insert(juru_abbrevs *a, const char *s, size_t len,
                           juru_abbrev_class cls) {
-  if ((a->count + 1) * 2 > a->nslots) {
-    juru_status st = grow(a);
-    if (st != JURU_OK) return st;
-  }
-  slot *sl = find_slot(a, s, len);
-  if (sl->len) return sl->cls == cls ? JURU_OK : JURU_EINVAL;
-  size_t off = a->strings.len;
-  juru_status st = juru__buf_append(&a->strings, s, len);
+  uint32_t old;
+  juru_status st = juru__strmap_put(&a->map, s, len, cls, &old);
   if (st != JURU_OK) return st;
-  sl->off = off;
-  sl->len = len;
-  sl->cls = cls;
-  a->count++;
-  return JURU_OK;
+  return old == UINT32_MAX || old == (uint32_t)cls ? JURU_OK : JURU_EINVAL;
 }
 
 static int parse_class(const char *s, size_t len, juru_abbrev_class *cls) {
@@ -152,7 +96,6 @@ juru_status juru_abbrevs_parse(const char *data, size_t len,
   }
   juru_abbrevs *a = juru__calloc(1, sizeof *a);
   if (!a) return juru__fail(err, JURU_ENOMEM, source, 0, 0, JURU__NONE, NULL);
-  st = grow(a);
   size_t lineno = 0;
   for (size_t i = 0; st == JURU_OK && i < len;) {
     const char *nl = memchr(data + i, '\n', len - i);
@@ -187,16 +130,19 @@ juru_status juru_abbrevs_load(const char *path, juru_abbrevs **out,
 
 void juru_abbrevs_free(juru_abbrevs *a) {
   if (!a) return;
-  juru__buf_free(&a->strings);
-  juru__free(a->slots);
+  juru__strmap_free(&a->map);
   juru__free(a);
 }
 
-size_t juru_abbrevs_count(const juru_abbrevs *a) { return a ? a->count : 0; }
+size_t juru_abbrevs_count(const juru_abbrevs *a) {
+  return a ? a->map.count : 0;
+}
 
 juru_abbrev_class juru_abbrevs_find(const juru_abbrevs *a, const char *s,
                                     size_t len) {
-  if (!a || len == 0 || len > MAX_ABBREV_BYTES) return JURU_ABBREV_NONE;
-  const slot *sl = find_slot(a, s, len);
-  return sl->len ? sl->cls : JURU_ABBREV_NONE;
+  uint32_t cls;
+  if (!a || len == 0 || len > MAX_ABBREV_BYTES ||
+      !juru__strmap_get(&a->map, s, len, &cls))
+    return JURU_ABBREV_NONE;
+  return (juru_abbrev_class)cls;
 }

@@ -1,0 +1,97 @@
+/* juru/morph.h: Indonesian morphology — lemma, affixes and their meaning.
+ *
+ * Analysis strips clitics (-lah -kah -pun, -nya -ku -mu), a derivational
+ * suffix (-kan -i -an) and up to three prefixes (meN- peN- ber- ter- per-
+ * di- ke- se-, with their sound changes), undoes reduplication (kamp-kamp),
+ * and accepts a reading only when what remains is a root of the dictionary
+ * (Hunspell's id_ID.dic).  The reading that strips least wins; a list of
+ * exceptions gives words whose lemma is fixed (adalah, setelah).  All rules
+ * are data: dictionaries/id/affixes.txt and id/lemma-exceptions.tsv.
+ *
+ * A juru_morph caches analyses and is not safe to share between threads
+ * without a lock. */
+#ifndef JURU_MORPH_H
+#define JURU_MORPH_H
+
+#include "core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct juru_morph juru_morph;
+
+typedef struct juru_morph_files {
+  const char *affixes;         /* dictionaries/id/affixes.txt (required) */
+  const char *exceptions;      /* dictionaries/id/lemma-exceptions.tsv */
+  const char *hunspell_aff;    /* dictionaries/hunspell/id_ID.aff */
+  const char *hunspell_dic;    /* dictionaries/hunspell/id_ID.dic (roots) */
+  const char *frequencies;     /* dictionaries/id/frequencies.tsv, to prefer
+                                  common roots between readings */
+  const char *lemmas;          /* dictionaries/id/lemmas-ud.tsv: lemmas of
+                                  word forms as annotated corpora give them,
+                                  after the exceptions, before the rules */
+} juru_morph_files;
+
+/* Load the rules and the root dictionary.  The Hunspell engine itself (for
+ * spelling suggestions) is opened on first use.  The caller owns *out. */
+juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
+                            juru_error *err);
+void juru_morph_free(juru_morph *m);
+
+/* Add roots besides the dictionary's (lower-case UTF-8). */
+juru_status juru_morph_add_root(juru_morph *m, const char *root, size_t len);
+
+#define JURU_MAX_WORD 128
+#define JURU_MAX_PREFIXES 3
+
+enum {
+  JURU_ANALYSIS_KNOWN = 1u << 0,    /* the lemma is a dictionary root */
+  JURU_ANALYSIS_EXCEPTION = 1u << 1 /* fixed by the exception list */
+};
+
+/* Labels ("meN-", "-kan", "-nya") point into the juru_morph and live as long
+ * as it does. */
+typedef struct juru_analysis {
+  char word[JURU_MAX_WORD];   /* the word, lower-cased */
+  char lemma[JURU_MAX_WORD];  /* its root */
+  char base[JURU_MAX_WORD];   /* the word without its clitics */
+  const char *prefix[JURU_MAX_PREFIXES]; /* outermost first */
+  size_t n_prefix;
+  const char *suffix;      /* -kan, -i, -an, or NULL */
+  const char *possessive;  /* -nya, -ku, -mu, or NULL */
+  const char *particle;    /* -lah, -kah, -tah, -pun, or NULL */
+  int reduplicated;        /* kamp-kamp, negara-negara */
+  unsigned flags;
+} juru_analysis;
+
+/* Analyse one word (valid UTF-8).  Words longer than JURU_MAX_WORD - 1
+ * bytes are returned unanalysed (lemma = word, truncated). */
+juru_status juru_morph_analyze(juru_morph *m, const char *word, size_t len,
+                               juru_analysis *out);
+
+/* What an affix or confix label adds ("meN-" -> "active voice",
+ * "ke-an" -> "abstract noun (state, quality)"), or NULL. */
+const char *juru_morph_meaning(const juru_morph *m, const char *label);
+
+/* The form that `prefix` (a label such as "meN-") gives `root`, then
+ * `suffix` ("-kan" or NULL) appended: ("luncur", "meN-", "-kan") ->
+ * "meluncurkan".  Writes at most `size` bytes with a terminator; returns
+ * the length, or 0 when no rule applies or it does not fit. */
+size_t juru_morph_generate(const juru_morph *m, const char *root,
+                           const char *prefix, const char *suffix, char *out,
+                           size_t size);
+
+/* Is the word a known root or a valid inflected form (Hunspell)? */
+int juru_morph_spell(juru_morph *m, const char *word, size_t len);
+
+/* Spelling suggestions from Hunspell, best first: up to `max` strings
+ * written into out[] (each allocated; release with juru_free).  Returns how
+ * many. */
+size_t juru_morph_suggest(juru_morph *m, const char *word, size_t len,
+                          char **out, size_t max);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
