@@ -11,5 +11,7 @@
 #include "juru/text.h"
 #include "juru/segment.h"
 #include "juru/morph.h"
+#include "juru/lexicon.h"
+#include "juru/lookup.h"
 
 #endif

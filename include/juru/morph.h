@@ -31,6 +31,9 @@ typedef struct juru_morph_files {
   const char *lemmas;          /* dictionaries/id/lemmas-ud.tsv: lemmas of
                                   word forms as annotated corpora give them,
                                   after the exceptions, before the rules */
+  const char *compiled;        /* a file from juru_morph_save: when set, the
+                                  dictionary, exceptions, lemmas and
+                                  frequencies come from it (mmap) */
 } juru_morph_files;
 
 /* Load the rules and the root dictionary.  The Hunspell engine itself (for
@@ -38,6 +41,11 @@ typedef struct juru_morph_files {
 juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
                             juru_error *err);
 void juru_morph_free(juru_morph *m);
+
+/* Write the loaded dictionary, exceptions, lemmas and frequencies in
+ * compiled form (atomically). */
+juru_status juru_morph_save(const juru_morph *m, const char *path,
+                            juru_error *err);
 
 /* Add roots besides the dictionary's (lower-case UTF-8). */
 juru_status juru_morph_add_root(juru_morph *m, const char *root, size_t len);

@@ -70,6 +70,8 @@ const char *cli_opt_value(int argc, char **argv, int *i, const char *name);
 /* Load the morphology (affix rules, exceptions, Hunspell dictionary). */
 int cli_load_morph(const char *data_dir, const char *lemmas_file,
                    juru_morph **out);
+/* Load the lexicon (compiled when fresh, else from its TSV sources). */
+int cli_load_lexicon(const char *data_dir, juru_lexicon **out);
 /* "meN- + seru + -kan" */
 void cli_format_affixes(const juru_analysis *a, char *out, size_t size);
 /* "meN-: active voice; -kan: causative ..." for the affixes of `a` */
@@ -77,6 +79,8 @@ void cli_print_meanings(FILE *fp, const juru_morph *m, const juru_analysis *a);
 
 int cmd_segment(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
+int cmd_lookup(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 
 #endif

@@ -14,7 +14,9 @@ static const char usage[] =
     "Commands:\n"
     "  segment    split text into sentences (one per line, or JSON lines)\n"
     "  tokenize   split text into sentences and tokens, with byte offsets\n"
+    "  lookup     English for an Indonesian word or term (any inflected form)\n"
     "  analyze    lemma and affixes of Indonesian words, one per line\n"
+    "  compile    compile the dictionaries for fast loading (the build does)\n"
     "\n"
     "Options:\n"
     "  -h, --help       show this help ('juru COMMAND --help' for a command)\n"
@@ -32,6 +34,8 @@ static const command commands[] = {
     {"segment", cmd_segment},
     {"tokenize", cmd_tokenize},
     {"analyze", cmd_analyze},
+    {"lookup", cmd_lookup},
+    {"compile", cmd_compile},
 };
 
 int main(int argc, char **argv) {

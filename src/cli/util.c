@@ -253,38 +253,6 @@ const char *cli_opt_value(int argc, char **argv, int *i, const char *name) {
   return argv[++*i];
 }
 
-int cli_load_morph(const char *data_dir, const char *lemmas_file,
-                   juru_morph **out) {
-  char *affixes = cli_data_path(data_dir, "id/affixes.txt");
-  char *exceptions = cli_data_path(data_dir, "id/lemma-exceptions.tsv");
-  char *aff = cli_data_path(data_dir, "hunspell/id_ID.aff");
-  char *dic = cli_data_path(data_dir, "hunspell/id_ID.dic");
-  char *freq = cli_data_path(data_dir, "id/frequencies.tsv");
-  char *lemmas = lemmas_file ? strdup(lemmas_file)
-                             : cli_data_path(data_dir, "id/lemmas-ud.tsv");
-  int rc = 0;
-  if (!affixes || !dic) {
-    cli_warn("cannot find the dictionaries (id/affixes.txt, "
-             "hunspell/id_ID.dic): set JURU_DATA_DIR or pass --data-dir");
-    rc = EXIT_CONFIG;
-  } else {
-    juru_morph_files files = {affixes, exceptions, aff, dic, freq, lemmas};
-    juru_error err = {0};
-    juru_status st = juru_morph_load(&files, out, &err);
-    if (st != JURU_OK) {
-      cli_report(affixes, &err);
-      rc = st == JURU_ENOMEM ? EXIT_SOFTWARE : EXIT_CONFIG;
-    }
-  }
-  free(affixes);
-  free(exceptions);
-  free(aff);
-  free(dic);
-  free(freq);
-  free(lemmas);
-  return rc;
-}
-
 void cli_print_meanings(FILE *fp, const juru_morph *m, const juru_analysis *a) {
   const char *labels[JURU_MAX_PREFIXES + 3];
   size_t n = 0;

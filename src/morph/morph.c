@@ -9,7 +9,7 @@
 
 #include "juru/morph.h"
 #include "juru/text.h"
-#include "../util/strmap.h"
+#include "../util/datafile.h"
 #include "hunspell.h"
 
 enum kind {
@@ -46,7 +46,8 @@ struct juru_morph {
   forbid forbids[MAX_FORBID];
   size_t nforbid;
   size_t maxprefix;
-  juru__strmap meanings;   /* label -> offset into strings */
+  juru__strmap meanings;   /* label -> offset into meaning_text */
+  juru__buf meaning_text;
   juru__strmap roots;
   juru__strmap freq;       /* word -> count in a background corpus */
   juru__strmap exceptions; /* word -> offset into strings (its lemma) */
@@ -57,6 +58,7 @@ struct juru_morph {
   juru__hunspell *hun;
   char *aff_path, *dic_path;
   int hun_failed;
+  juru__datafile df; /* compiled roots, frequencies and exceptions */
 };
 
 /* ---- loading ------------------------------------------------------------ */
@@ -83,11 +85,11 @@ static int copy_field(char *dst, size_t size, const char *s, size_t n) {
   return 1;
 }
 
-static juru_status store_string(juru_morph *m, const char *s, size_t n,
+static juru_status store_string(juru__buf *b, const char *s, size_t n,
                                 uint32_t *off) {
-  *off = (uint32_t)m->strings.len;
-  juru_status st = juru__buf_append(&m->strings, s, n);
-  if (st == JURU_OK) st = juru__buf_append(&m->strings, "", 1);
+  *off = (uint32_t)b->len;
+  juru_status st = juru__buf_append(b, s, n);
+  if (st == JURU_OK) st = juru__buf_append(b, "", 1);
   return st;
 }
 
@@ -140,7 +142,7 @@ static juru_status parse_affix_line(juru_morph *m, const char *line,
   if (field_is(f[0], fl[0], "meaning")) {
     uint32_t off;
     if (n != 3) return BAD(1, "expected meaning<TAB>LABEL<TAB>MEANING");
-    juru_status st = store_string(m, f[2], fl[2], &off);
+    juru_status st = store_string(&m->meaning_text, f[2], fl[2], &off);
     if (st == JURU_OK) st = juru__strmap_put(&m->meanings, f[1], fl[1], off, NULL);
     return st;
   }
@@ -178,7 +180,7 @@ static juru_status parse_affix_line(juru_morph *m, const char *line,
       return BAD(fl[0] + fl[1] + fl[2] + fl[3] + 5, "restore too long");
   } else {
     uint32_t off;
-    juru_status st = store_string(m, f[3], fl[3], &off);
+    juru_status st = store_string(&m->meaning_text, f[3], fl[3], &off);
     if (st == JURU_OK)
       st = juru__strmap_put(&m->meanings, f[2], fl[2], off, NULL);
     if (st != JURU_OK) return st;
@@ -264,7 +266,7 @@ static juru_status parse_exception_line(juru_morph *m, const char *line,
     return juru__fail(err, JURU_ESYNTAX, src, no, 1, JURU__NONE,
                       "expected WORD<TAB>LEMMA");
   uint32_t off;
-  juru_status st = store_string(m, f[1], fl[1], &off);
+  juru_status st = store_string(&m->strings, f[1], fl[1], &off);
   if (st == JURU_OK) st = juru__strmap_put(&m->exceptions, f[0], fl[0], off, NULL);
   /* a lemma is a root that other forms may be built on (sebagainya) */
   if (st == JURU_OK && fl[1] < JURU_MAX_WORD)
@@ -276,6 +278,43 @@ static char *dup_path(const char *p) {
   return p ? juru__strndup(p, strlen(p)) : NULL;
 }
 
+/* The heavy tables from a compiled file instead of the text sources. */
+static juru_status open_compiled(juru_morph *m, const char *path,
+                                 juru_error *err) {
+  juru_status st = juru__datafile_open(path, &m->df, err);
+  if (st != JURU_OK) return st;
+  const juru__section *str = juru__datafile_get(&m->df, "strings");
+  if (!str || juru__strmap_view(&m->roots, &m->df, "roots") != JURU_OK ||
+      juru__strmap_view(&m->freq, &m->df, "freq") != JURU_OK ||
+      juru__strmap_view(&m->exceptions, &m->df, "exceptions") != JURU_OK)
+    return juru__fail(err, JURU_ESYNTAX, path, 0, 0, JURU__NONE,
+                      "damaged compiled morphology");
+  for (size_t i = 0; i < m->exceptions.nslots; i++) {
+    const juru__strmap_slot *sl = &m->exceptions.slots[i];
+    if (sl->len && (sl->value >= str->size ||
+                    !memchr((const char *)str->data + sl->value, '\0',
+                            str->size - sl->value)))
+      return juru__fail(err, JURU_ESYNTAX, path, 0, 0, JURU__NONE,
+                        "damaged compiled morphology");
+  }
+  m->strings.data = (char *)str->data;
+  m->strings.len = str->size;
+  return JURU_OK;
+}
+
+juru_status juru_morph_save(const juru_morph *m, const char *path,
+                            juru_error *err) {
+  juru__section s[7];
+  memset(s, 0, sizeof s);
+  juru__strmap_sections(&m->roots, "roots", s);
+  juru__strmap_sections(&m->freq, "freq", s + 2);
+  juru__strmap_sections(&m->exceptions, "exceptions", s + 4);
+  strcpy(s[6].name, "strings");
+  s[6].data = m->strings.data;
+  s[6].size = m->strings.len;
+  return juru__datafile_write(path, s, 7, err);
+}
+
 juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
                             juru_error *err) {
   *out = NULL;
@@ -285,15 +324,22 @@ juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
   juru_morph *m = juru__calloc(1, sizeof *m);
   if (!m) return juru__fail(err, JURU_ENOMEM, NULL, 0, 0, JURU__NONE, NULL);
   m->maxprefix = JURU_MAX_PREFIXES;
-  juru_status st = each_line(m, files->affixes, parse_affix_line, err);
-  if (st == JURU_OK && files->hunspell_dic)
-    st = each_line(m, files->hunspell_dic, parse_dic_line, err);
-  if (st == JURU_OK && files->exceptions)
-    st = each_line(m, files->exceptions, parse_exception_line, err);
-  if (st == JURU_OK && files->lemmas)
-    st = each_line(m, files->lemmas, parse_exception_line, err);
-  if (st == JURU_OK && files->frequencies)
-    st = each_line(m, files->frequencies, parse_freq_line, err);
+  juru_status st = JURU_OK;
+  if (files->compiled) {
+    st = open_compiled(m, files->compiled, err);
+  } else {
+    /* affix meanings go to `strings` too: read the tables first so that a
+     * compiled file made from them holds everything it needs */
+    if (files->hunspell_dic)
+      st = each_line(m, files->hunspell_dic, parse_dic_line, err);
+    if (st == JURU_OK && files->exceptions)
+      st = each_line(m, files->exceptions, parse_exception_line, err);
+    if (st == JURU_OK && files->lemmas)
+      st = each_line(m, files->lemmas, parse_exception_line, err);
+    if (st == JURU_OK && files->frequencies)
+      st = each_line(m, files->frequencies, parse_freq_line, err);
+  }
+  if (st == JURU_OK) st = each_line(m, files->affixes, parse_affix_line, err);
   if (st == JURU_OK) {
     m->aff_path = dup_path(files->hunspell_aff);
     m->dic_path = dup_path(files->hunspell_dic);
@@ -314,11 +360,13 @@ juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
 void juru_morph_free(juru_morph *m) {
   if (!m) return;
   juru__strmap_free(&m->meanings);
+  juru__buf_free(&m->meaning_text);
   juru__strmap_free(&m->roots);
   juru__strmap_free(&m->freq);
   juru__strmap_free(&m->exceptions);
   juru__strmap_free(&m->cache);
-  juru__buf_free(&m->strings);
+  if (m->df.map) juru__datafile_close(&m->df);
+  else juru__buf_free(&m->strings);
   juru__free(m->cached);
   juru__hunspell_close(m->hun);
   juru__free(m->aff_path);
@@ -335,7 +383,7 @@ const char *juru_morph_meaning(const juru_morph *m, const char *label) {
   uint32_t off;
   if (!m || !label || !juru__strmap_get(&m->meanings, label, strlen(label), &off))
     return NULL;
-  return m->strings.data + off;
+  return m->meaning_text.data + off;
 }
 
 /* ---- analysis ----------------------------------------------------------- */
@@ -345,6 +393,7 @@ typedef struct search {
   juru_analysis best;
   double best_score;
   juru_analysis cur;
+  const char *target; /* only readings with this root, when set */
 } search;
 
 /* Each affix stripped costs AFFIX_COST, each prefix a little more (ECS
@@ -396,6 +445,8 @@ static double log1p_count(const juru_morph *m, const char *w, size_t n) {
 }
 
 static void consider(search *s, const char *root, size_t n, size_t cost) {
+  if (s->target && (strlen(s->target) != n || memcmp(s->target, root, n)))
+    return;
   double score = AFFIX_COST * (double)cost +
                  PREFIX_COST * (double)s->cur.n_prefix -
                  log1p_count(s->m, root, n);
@@ -598,8 +649,23 @@ static void analyze_word(juru_morph *m, const char *w, size_t n,
   out->word[n] = '\0';
   uint32_t off;
   if (juru__strmap_get(&m->exceptions, w, n, &off)) {
-    plain(out, w, n);
-    snprintf(out->lemma, sizeof out->lemma, "%s", m->strings.data + off);
+    /* the lemma is fixed; the affixes come from the reading that reaches
+     * it, if one does (diluncurkan: di- + luncur + -kan) */
+    const char *lemma = m->strings.data + off;
+    search s;
+    memset(&s, 0, sizeof s);
+    s.m = m;
+    s.best_score = 1e30;
+    s.target = lemma;
+    if (strcmp(lemma, w) != 0) strip_clitics(&s, w, n);
+    if (s.best.lemma[0] && strcmp(s.best.lemma, lemma) == 0) {
+      *out = s.best;
+      memcpy(out->word, w, n);
+      out->word[n] = '\0';
+    } else {
+      plain(out, w, n);
+      snprintf(out->lemma, sizeof out->lemma, "%s", lemma);
+    }
     out->flags = JURU_ANALYSIS_EXCEPTION | JURU_ANALYSIS_KNOWN;
     return;
   }

@@ -38,7 +38,7 @@ static juru_status grow(juru__strmap *m) {
 
 juru_status juru__strmap_put(juru__strmap *m, const char *key, size_t len,
                              uint32_t value, uint32_t *existing) {
-  if (len == 0 || len > UINT32_MAX) return JURU_EINVAL;
+  if (len == 0 || len > UINT32_MAX || m->borrowed) return JURU_EINVAL;
   if ((m->count + 1) * 4 > m->nslots * 3) {
     juru_status st = grow(m);
     if (st != JURU_OK) return st;
@@ -70,7 +70,7 @@ int juru__strmap_get(const juru__strmap *m, const char *key, size_t len,
 
 int juru__strmap_set(juru__strmap *m, const char *key, size_t len,
                      uint32_t value) {
-  if (!m->nslots || len == 0) return 0;
+  if (!m->nslots || len == 0 || m->borrowed) return 0;
   juru__strmap_slot *s = find(m, key, len);
   if (!s->len) return 0;
   s->value = value;
@@ -83,6 +83,10 @@ const char *juru__strmap_key(const juru__strmap *m,
 }
 
 void juru__strmap_free(juru__strmap *m) {
+  if (m->borrowed) {
+    memset(m, 0, sizeof *m);
+    return;
+  }
   juru__buf_free(&m->keys);
   juru__free(m->slots);
   m->slots = NULL;

@@ -20,6 +20,7 @@ typedef struct juru__strmap {
   juru__strmap_slot *slots;
   size_t nslots; /* power of two */
   size_t count;
+  int borrowed;  /* a read-only view into a data file: never grown or freed */
 } juru__strmap;
 
 uint64_t juru__hash(const char *s, size_t len);

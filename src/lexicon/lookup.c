@@ -1,0 +1,203 @@
+/* Lookup: the lexicon reached through morphology (see juru/lookup.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "juru/lookup.h"
+#include "../util/util.h"
+
+static int try_form(const juru_lexicon *lx, const char *form,
+                    juru_lookup_how how, juru_lookup_result *out) {
+  size_t n = strlen(form);
+  if (n == 0) return 0;
+  size_t k = juru_lexicon_find(lx, form, n, out->entries,
+                               JURU_LOOKUP_MAX_ENTRIES);
+  if (k == 0) return 0;
+  out->n_entries = k < JURU_LOOKUP_MAX_ENTRIES ? k : JURU_LOOKUP_MAX_ENTRIES;
+  out->how = how;
+  snprintf(out->form, sizeof out->form, "%s", form);
+  return 1;
+}
+
+/* The active form of a passive: di- + REST -> meN- + REST, where a rest
+ * that starts with per- gives memper- (diperkirakan -> memperkirakan). */
+static int active_form(juru_morph *m, const juru_analysis *a, char *out,
+                       size_t size) {
+  if (a->n_prefix == 0 || strcmp(a->prefix[0], "di-") != 0) return 0;
+  const char *rest = a->base + 2;
+  if (a->n_prefix > 1 && strcmp(a->prefix[1], "per-") == 0)
+    return snprintf(out, size, "mem%s", rest) < (int)size;
+  if (a->n_prefix > 1) return 0;
+  return juru_morph_generate(m, a->lemma, "meN-", a->suffix, out, size) > 0;
+}
+
+/* menetralisir -> menetralkan: -isir is the non-standard -kan. */
+static int standard_form(juru_morph *m, const juru_analysis *a, char *out,
+                         size_t size) {
+  if (!a->suffix || strcmp(a->suffix, "-isir") != 0 || a->n_prefix != 1)
+    return 0;
+  return juru_morph_generate(m, a->lemma, a->prefix[0], "-kan", out, size) > 0;
+}
+
+static void root_gloss(const juru_lexicon *lx, const juru_analysis *a,
+                       juru_lookup_result *out) {
+  if (strcmp(a->lemma, out->form) == 0) return;
+  size_t k = juru_lexicon_find(lx, a->lemma, strlen(a->lemma),
+                               out->root_entries, JURU_LOOKUP_MAX_ENTRIES);
+  out->n_root_entries = k < JURU_LOOKUP_MAX_ENTRIES ? k : JURU_LOOKUP_MAX_ENTRIES;
+}
+
+static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
+                       size_t len, juru_lookup_result *out) {
+  juru_analysis *a = &out->analysis;
+  juru_morph_analyze(m, q, len, a);
+  char form[JURU_LOOKUP_MAX_FORM];
+  int found = try_form(lx, a->word, JURU_LOOKUP_EXACT, out);
+  if (!found && a->reduplicated) {
+    /* kamp-kamp, serangan-serangan: the single form */
+    const char *dash = strchr(a->word, '-');
+    snprintf(form, sizeof form, "%.*s", dash ? (int)(dash - a->word) : 0,
+             a->word);
+    found = try_form(lx, form, JURU_LOOKUP_BASE, out);
+  }
+  if (!found && strcmp(a->base, a->word) != 0)
+    found = try_form(lx, a->base, JURU_LOOKUP_BASE, out);
+  if (!found && active_form(m, a, form, sizeof form))
+    found = try_form(lx, form, JURU_LOOKUP_ACTIVE, out);
+  if (!found && standard_form(m, a, form, sizeof form))
+    found = try_form(lx, form, JURU_LOOKUP_STANDARD, out);
+  if (!found) found = try_form(lx, a->lemma, JURU_LOOKUP_ROOT, out);
+  if (found) root_gloss(lx, a, out);
+  return found;
+}
+
+/* Serangan-serangan drone, Komite Keamanan Nasional-nya: each word of a
+ * phrase reduced to its base form, then the phrase tried again. */
+static int lookup_phrase(const juru_lexicon *lx, juru_morph *m, const char *q,
+                         size_t len, juru_lookup_result *out) {
+  if (try_form(lx, q, JURU_LOOKUP_EXACT, out)) return 1;
+  if (!m) return 0;
+  char form[JURU_LOOKUP_MAX_FORM];
+  size_t o = 0;
+  for (size_t i = 0; i < len;) {
+    while (i < len && q[i] == ' ') i++;
+    size_t j = i;
+    while (j < len && q[j] != ' ') j++;
+    if (j == i) break;
+    juru_analysis a;
+    juru_morph_analyze(m, q + i, j - i, &a);
+    const char *w = a.word;
+    size_t wl = strlen(w);
+    const char *dash = strchr(w, '-');
+    if (a.reduplicated && dash) {
+      wl = (size_t)(dash - w); /* serangan-serangan -> serangan */
+    } else if (a.possessive) {
+      w = a.base;              /* nasional-nya -> nasional */
+      wl = strlen(w);
+    }
+    int n = snprintf(form + o, sizeof form - o, "%s%.*s", o ? " " : "",
+                     (int)wl, w);
+    if (n < 0 || (size_t)n >= sizeof form - o) return 0;
+    o += (size_t)n;
+    i = j;
+  }
+  return try_form(lx, form, JURU_LOOKUP_BASE, out);
+}
+
+juru_status juru_lookup(const juru_lexicon *lx, juru_morph *morph,
+                        const char *query, size_t len,
+                        juru_lookup_result *out) {
+  if (!lx || !out || (!query && len)) return JURU_EINVAL;
+  memset(out, 0, sizeof *out);
+  while (len && (query[len - 1] == ' ' || query[len - 1] == '\t')) len--;
+  while (len && (*query == ' ' || *query == '\t')) query++, len--;
+  if (len == 0) return JURU_ENOTFOUND;
+  out->phrase = memchr(query, ' ', len) != NULL;
+  int found;
+  if (out->phrase || !morph)
+    found = lookup_phrase(lx, morph, query, len, out);
+  else
+    found = lookup_word(lx, morph, query, len, out);
+  return found ? JURU_OK : JURU_ENOTFOUND;
+}
+
+/* ---- suggestions -------------------------------------------------------- */
+
+static int already(char **out, size_t n, const char *w) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(out[i], w) == 0) return 1;
+  return 0;
+}
+
+static int add_if_known(const juru_lexicon *lx, juru_morph *m, const char *w,
+                        const char *query, char **out, size_t *n, size_t max) {
+  if (*n >= max || strcmp(w, query) == 0 || already(out, *n, w)) return 0;
+  juru_lookup_result r;
+  if (juru_lookup(lx, m, w, strlen(w), &r) != JURU_OK ||
+      r.how == JURU_LOOKUP_ROOT)
+    return 0;
+  char *copy = juru__strndup(w, strlen(w));
+  if (!copy) return 0;
+  out[(*n)++] = copy;
+  return 1;
+}
+
+static void edits1(const juru_lexicon *lx, juru_morph *m, const char *w,
+                   size_t len, char **out, size_t *n, size_t max) {
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
+  char buf[JURU_MAX_WORD + 2];
+  if (len + 2 > sizeof buf) return;
+  for (size_t i = 0; i < len; i++) { /* deletions: pemerintahh */
+    memcpy(buf, w, i);
+    memcpy(buf + i, w + i + 1, len - i - 1);
+    buf[len - 1] = '\0';
+    add_if_known(lx, m, buf, w, out, n, max);
+  }
+  for (size_t i = 0; i + 1 < len; i++) { /* transpositions */
+    memcpy(buf, w, len + 1);
+    buf[i] = w[i + 1];
+    buf[i + 1] = w[i];
+    add_if_known(lx, m, buf, w, out, n, max);
+  }
+  for (size_t i = 0; i < len; i++) /* substitutions */
+    for (const char *c = letters; *c; c++) {
+      if (*c == w[i]) continue;
+      memcpy(buf, w, len + 1);
+      buf[i] = *c;
+      add_if_known(lx, m, buf, w, out, n, max);
+    }
+  for (size_t i = 0; i <= len; i++) /* insertions */
+    for (const char *c = letters; *c; c++) {
+      memcpy(buf, w, i);
+      buf[i] = *c;
+      memcpy(buf + i + 1, w + i, len - i);
+      buf[len + 1] = '\0';
+      add_if_known(lx, m, buf, w, out, n, max);
+    }
+}
+
+size_t juru_lookup_suggest(const juru_lexicon *lx, juru_morph *morph,
+                           const char *word, size_t len, char **out,
+                           size_t max) {
+  if (!lx || !morph || !word || len == 0 || len >= JURU_MAX_WORD) return 0;
+  juru_analysis a;
+  juru_morph_analyze(morph, word, len, &a); /* a.word: lower case */
+  size_t n = 0;
+  size_t wl = strlen(a.word);
+  int ascii = 1;
+  for (size_t i = 0; i < wl; i++) ascii &= (unsigned char)a.word[i] < 0x80;
+  if (ascii) edits1(lx, morph, a.word, wl, out, &n, max);
+  int capitalised = word[0] >= 'A' && word[0] <= 'Z';
+  if (n < max && !capitalised) {
+    char *h[8];
+    size_t k = juru_morph_suggest(morph, word, len, h, 8);
+    for (size_t i = 0; i < k; i++) {
+      char low[JURU_MAX_WORD];
+      juru_analysis ha;
+      juru_morph_analyze(morph, h[i], strlen(h[i]), &ha);
+      snprintf(low, sizeof low, "%s", ha.word);
+      add_if_known(lx, morph, low, a.word, out, &n, max);
+      juru_free(h[i]);
+    }
+  }
+  return n;
+}
