@@ -31,13 +31,23 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 step "libFuzzer targets, ${fuzz_seconds}s each"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DJURU_FUZZ=ON \
   -DJURU_SANITIZE=ON > /dev/null
-cmake --build build-fuzz -j "$jobs" --target fuzz_segment
-for target in segment; do
+targets="segment lexicon datafile morph"
+for target in $targets; do
+  cmake --build build-fuzz -j "$jobs" --target fuzz_$target
+done
+for target in $targets; do
   work=$(mktemp -d)
   cp tests/fuzz/corpus/$target/* "$work/"
-  build-fuzz/tests/fuzz_$target -max_total_time="$fuzz_seconds" \
-    -max_len=65536 -print_final_stats=0 "$work" 2>&1 | tail -3
-  rm -rf "$work"
+  echo "fuzz_$target:"
+  if ! JURU_DATA_DIR=$PWD/dictionaries build-fuzz/tests/fuzz_$target \
+      -max_total_time="$fuzz_seconds" -max_len=65536 "$work" \
+      > "$work.log" 2>&1; then
+    tail -40 "$work.log"
+    echo "fuzz_$target failed"
+    exit 1
+  fi
+  tail -1 "$work.log"
+  rm -rf "$work" "$work.log"
 done
 
 step "all checks passed"

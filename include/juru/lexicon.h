@@ -42,6 +42,11 @@ typedef struct juru_lex_entry {
 juru_status juru_lexicon_load(const char *const *paths, size_t n,
                               juru_lexicon **out, juru_error *err);
 
+/* The same for one source held in memory; `name` stands for its file name
+ * in errors and as the entries' source. */
+juru_status juru_lexicon_parse(const char *data, size_t len, const char *name,
+                               juru_lexicon **out, juru_error *err);
+
 /* Write the compiled form, atomically.  `stamp` (may be NULL) is stored and
  * returned by juru_lexicon_stamp, to tell whether the sources changed. */
 juru_status juru_lexicon_save(const juru_lexicon *lx, const char *path,

@@ -38,6 +38,7 @@ typedef struct analyze_run {
   FILE *fp;
   char *line;
   size_t len, cap;
+  size_t lineno;
 } analyze_run;
 
 static void emit_line(analyze_run *r) {
@@ -80,7 +81,11 @@ static juru_status feed(const char *data, size_t len, void *ud,
   analyze_run *r = ud;
   for (size_t i = 0; i < len; i++) {
     if (data[i] == '\n') {
-      if (juru_utf8_check(r->line, r->len, err) != JURU_OK) return err->status;
+      r->lineno++;
+      if (juru_utf8_check(r->line, r->len, err) != JURU_OK) {
+        err->line = r->lineno; /* the file's line, not the word's */
+        return err->status;
+      }
       emit_line(r);
       r->len = 0;
       continue;
@@ -135,11 +140,12 @@ int cmd_analyze(int argc, char **argv) {
   for (int k = 0; k < nfiles && rc == 0; k++) {
     juru_error err = {0};
     juru_status st;
-    r.len = 0;
+    r.len = r.lineno = 0;
     rc = cli_stream_file(files[k], feed, &r, &err, &st);
     if (rc == 0 && r.len) {
       if (juru_utf8_check(r.line, r.len, &err) != JURU_OK) {
-        cli_report(files[k], &err);
+        err.line = r.lineno + 1;
+        cli_report(strcmp(files[k], "-") ? files[k] : "<stdin>", &err);
         rc = EXIT_DATAERR;
       } else {
         emit_line(&r);

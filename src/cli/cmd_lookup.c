@@ -108,7 +108,7 @@ static void print_text(lookup_ctx *c, const char *q, size_t n,
   if (!r->phrase && has_affixes(&r->analysis)) {
     char aff[512];
     cli_format_affixes(&r->analysis, aff, sizeof aff);
-    fprintf(fp, "  <-  %s  (", aff);
+    fprintf(fp, "  ←  %s  (", aff);
     cli_print_meanings(fp, c->morph, &r->analysis);
     fputc(')', fp);
   }

@@ -155,23 +155,21 @@ static juru_status parse_line(loader *L, juru__buf *revpairs, const char *line,
   return st;
 }
 
-static juru_status load_file(loader *L, juru__buf *revpairs, const char *path,
-                             juru_error *err) {
-  juru__buf b = {0};
-  b.max = 256u << 20;
-  juru_status st = juru__read_file(path, &b, err);
-  if (st == JURU_OK && (st = juru_utf8_check(b.data, b.len, err)) != JURU_OK &&
-      err)
+static juru_status parse_buffer(loader *L, juru__buf *revpairs,
+                                const char *data, size_t size,
+                                const char *path, juru_error *err) {
+  juru_status st = juru_utf8_check(data, size, err);
+  if (st != JURU_OK && err)
     snprintf(err->source, sizeof err->source, "%s", path);
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
   size_t blen = strlen(base);
   if (blen > 4 && strcmp(base + blen - 4, ".tsv") == 0) blen -= 4;
   size_t no = 0;
-  for (size_t i = 0; st == JURU_OK && i < b.len;) {
-    const char *line = b.data + i;
-    const char *nl = memchr(line, '\n', b.len - i);
-    size_t len = nl ? (size_t)(nl - line) : b.len - i;
+  for (size_t i = 0; st == JURU_OK && i < size;) {
+    const char *line = data + i;
+    const char *nl = memchr(line, '\n', size - i);
+    size_t len = nl ? (size_t)(nl - line) : size - i;
     i += len + (nl ? 1 : 0);
     no++;
     if (len && line[len - 1] == '\r') len--;
@@ -179,6 +177,16 @@ static juru_status load_file(loader *L, juru__buf *revpairs, const char *path,
     st = parse_line(L, revpairs, line, len, base, blen, path, no, err);
   }
   if (st == JURU_ENOMEM) juru__fail(err, st, path, no, 0, JURU__NONE, NULL);
+  return st;
+}
+
+static juru_status load_file(loader *L, juru__buf *revpairs, const char *path,
+                             juru_error *err) {
+  juru__buf b = {0};
+  b.max = 256u << 20;
+  juru_status st = juru__read_file(path, &b, err);
+  if (st == JURU_OK)
+    st = parse_buffer(L, revpairs, b.data ? b.data : "", b.len, path, err);
   juru__buf_free(&b);
   return st;
 }
@@ -228,15 +236,18 @@ static juru_status build_index(juru_lexicon *lx, juru__strmap *map,
   return JURU_OK;
 }
 
-juru_status juru_lexicon_load(const char *const *paths, size_t n,
-                              juru_lexicon **out, juru_error *err) {
+/* Load from files, or (paths == NULL) from one buffer named `name`. */
+static juru_status load(const char *const *paths, size_t n, const char *data,
+                        size_t size, const char *name, juru_lexicon **out,
+                        juru_error *err) {
   *out = NULL;
   juru_lexicon *lx = juru__calloc(1, sizeof *lx);
   if (!lx) return juru__fail(err, JURU_ENOMEM, NULL, 0, 0, JURU__NONE, NULL);
   loader L = {lx, {0}, 0};
   juru__buf revpairs = {0};
   juru_status st = JURU_OK;
-  for (size_t i = 0; i < n && st == JURU_OK; i++)
+  if (!paths) st = parse_buffer(&L, &revpairs, data, size, name, err);
+  for (size_t i = 0; paths && i < n && st == JURU_OK; i++)
     st = load_file(&L, &revpairs, paths[i], err);
   if (st == JURU_OK) st = build_index(lx, &lx->fwd, &lx->pairs, &L.keys);
   if (st == JURU_OK) st = build_index(lx, &lx->rev, &revpairs, &L.keys);
@@ -250,6 +261,20 @@ juru_status juru_lexicon_load(const char *const *paths, size_t n,
   }
   *out = lx;
   return JURU_OK;
+}
+
+juru_status juru_lexicon_load(const char *const *paths, size_t n,
+                              juru_lexicon **out, juru_error *err) {
+  if (!paths && n) return JURU_EINVAL;
+  return load(paths ? paths : (const char *const[]){NULL}, n, NULL, 0, NULL,
+              out, err);
+}
+
+juru_status juru_lexicon_parse(const char *data, size_t len, const char *name,
+                               juru_lexicon **out, juru_error *err) {
+  if (!data && len) return JURU_EINVAL;
+  return load(NULL, 0, data ? data : "", len, name ? name : "<lexicon>", out,
+              err);
 }
 
 /* ---- compiled form ------------------------------------------------------ */

@@ -658,6 +658,11 @@ static void analyze_word(juru_morph *m, const char *w, size_t n,
     s.best_score = 1e30;
     s.target = lemma;
     if (strcmp(lemma, w) != 0) strip_clitics(&s, w, n);
+    if (memchr(w, '-', n) && analyze_hyphenated(m, w, n, out) &&
+        strcmp(out->lemma, lemma) == 0) {
+      out->flags = JURU_ANALYSIS_EXCEPTION | JURU_ANALYSIS_KNOWN;
+      return;
+    }
     if (s.best.lemma[0] && strcmp(s.best.lemma, lemma) == 0) {
       *out = s.best;
       memcpy(out->word, w, n);
@@ -737,7 +742,7 @@ juru_status juru_morph_analyze(juru_morph *m, const char *word, size_t len,
   if (n == 0) {
     memset(out, 0, sizeof *out);
     n = len < JURU_MAX_WORD - 1 ? len : JURU_MAX_WORD - 1;
-    while (n > 0 && ((unsigned char)word[n] & 0xC0) == 0x80) n--;
+    while (n > 0 && n < len && ((unsigned char)word[n] & 0xC0) == 0x80) n--;
     memcpy(out->word, word, n);
     plain(out, word, n);
     return JURU_OK;
@@ -762,7 +767,9 @@ size_t juru_morph_generate(const juru_morph *m, const char *root,
   const char *body = root;
   const char *form = "";
   if (prefix) {
-    const rule *hit = NULL;
+    /* the first rule that fits, a conditioned one (bel- before ajar,
+     * be- before kerja) before an unconditioned one (ber-) */
+    const rule *hit = NULL, *fallback = NULL;
     for (size_t i = 0; i < m->nrules && !hit; i++) {
       const rule *r = &m->rules[i];
       if (r->kind != K_PREFIX || strcmp(r->label, prefix) != 0) continue;
@@ -770,8 +777,10 @@ size_t juru_morph_generate(const juru_morph *m, const char *root,
       if (rn <= rl || strncmp(root, r->restore, rl) != 0) continue;
       if (!next_ok(r, root + rl, rn - rl)) continue;
       if (r->mono && !one_syllable(root, rn)) continue;
-      hit = r;
+      if (r->next[0] || r->mono || rl) hit = r;
+      else if (!fallback) fallback = r;
     }
+    if (!hit) hit = fallback;
     if (!hit) return 0;
     form = hit->form;
     body = root + strlen(hit->restore);

@@ -1,0 +1,218 @@
+#define _POSIX_C_SOURCE 200809L
+/* Morphology: analyses, generation, meanings, rule-file errors, and the
+ * compiled form. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "juru.h"
+#include "test.h"
+
+static char paths[6][4096];
+static juru_morph *morph;
+
+static juru_morph_files files_of(const char *dir) {
+  const char *rel[6] = {"id/affixes.txt", "id/lemma-exceptions.tsv",
+                        "hunspell/id_ID.aff", "hunspell/id_ID.dic",
+                        "id/frequencies.tsv", "id/lemmas-ud.tsv"};
+  for (int i = 0; i < 6; i++)
+    snprintf(paths[i], sizeof paths[i], "%s/%s", dir, rel[i]);
+  juru_morph_files f = {paths[0], paths[1], paths[2], paths[3],
+                        paths[4], paths[5], NULL};
+  return f;
+}
+
+/* "lemma | meN- + seru + -kan" */
+static const char *analysis(const char *word) {
+  static char out[512];
+  juru_analysis a;
+  if (juru_morph_analyze(morph, word, strlen(word), &a) != JURU_OK)
+    return "(error)";
+  size_t o = (size_t)snprintf(out, sizeof out, "%s |", a.lemma);
+  for (size_t i = 0; i < a.n_prefix; i++)
+    o += (size_t)snprintf(out + o, sizeof out - o, " %s", a.prefix[i]);
+  if (a.suffix) o += (size_t)snprintf(out + o, sizeof out - o, " %s", a.suffix);
+  if (a.possessive)
+    o += (size_t)snprintf(out + o, sizeof out - o, " %s", a.possessive);
+  if (a.particle) o += (size_t)snprintf(out + o, sizeof out - o, " %s", a.particle);
+  if (a.reduplicated) snprintf(out + o, sizeof out - o, " redup");
+  return out;
+}
+
+static void test_analyses(void) {
+  struct {
+    const char *word, *want;
+  } cases[] = {
+      {"menyerukan", "seru | meN- -kan"},
+      {"diluncurkan", "luncur | di- -kan"},
+      {"kekhawatiran", "khawatir | ke- -an"},
+      {"timpalannya", "timpal | -an -nya"},
+      {"kamp-kamp", "kamp | redup"},
+      {"negara-negara", "negara | redup"},
+      {"berkali-kali", "kali | ber- redup"},
+      {"menetralisir", "netral | meN- -isir"},
+      {"mengatakan", "kata | meN- -kan"},
+      {"memukul", "pukul | meN-"},
+      {"menulis", "tulis | meN-"},
+      {"mengirim", "kirim | meN-"},
+      {"mengebom", "bom | meN-"},
+      {"pemerintah", "perintah | peN-"},
+      {"pertumbuhan", "tumbuh | per- -an"},
+      {"diperkirakan", "kira | di- per- -kan"},
+      {"kupukul", "pukul | ku-"},
+      {"bukunyalah", "buku | -nya -lah"},
+      {"Pemerintah", "perintah | peN-"},
+      {"MENYERUKAN", "seru | meN- -kan"},
+      /* lexicalised function words stay whole */
+      {"adalah", "adalah |"},
+      {"setelah", "setelah |"},
+      {"sebagai", "sebagai |"},
+      {"kedua", "kedua |"},
+      /* names and unknown words are left alone */
+      {"Pakistan", "pakistan |"},
+      {"Jilani", "jilani |"},
+      {"naïve", "naïve |"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    CHECK_STR(analysis(cases[i].word), cases[i].want);
+  juru_analysis a;
+  char long_word[300];
+  memset(long_word, 'a', sizeof long_word);
+  CHECK(juru_morph_analyze(morph, long_word, sizeof long_word, &a) == JURU_OK);
+  CHECK(strlen(a.lemma) < JURU_MAX_WORD);
+  CHECK(juru_morph_analyze(morph, "", 0, &a) == JURU_OK);
+}
+
+static void test_generate(void) {
+  struct {
+    const char *root, *prefix, *suffix, *want;
+  } cases[] = {
+      {"luncur", "meN-", "-kan", "meluncurkan"},
+      {"pukul", "meN-", NULL, "memukul"},
+      {"tulis", "meN-", NULL, "menulis"},
+      {"kirim", "meN-", NULL, "mengirim"},
+      {"serang", "meN-", NULL, "menyerang"},
+      {"baca", "meN-", NULL, "membaca"},
+      {"bom", "meN-", NULL, "mengebom"},
+      {"ambil", "meN-", NULL, "mengambil"},
+      {"netral", "meN-", "-kan", "menetralkan"},
+      {"serang", "peN-", "-an", "penyerangan"},
+      {"kerja", "ber-", NULL, "bekerja"},
+      {"ajar", "ber-", NULL, "belajar"},
+      {"kerja", NULL, "-an", "kerjaan"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char out[64];
+    size_t n = juru_morph_generate(morph, cases[i].root, cases[i].prefix,
+                                   cases[i].suffix, out, sizeof out);
+    CHECK(n > 0);
+    CHECK_STR(n ? out : "", cases[i].want);
+  }
+  char small[4];
+  CHECK(juru_morph_generate(morph, "luncur", "meN-", "-kan", small,
+                            sizeof small) == 0);
+  CHECK(juru_morph_generate(morph, "luncur", "xx-", NULL, small,
+                            sizeof small) == 0);
+}
+
+static void test_meanings(void) {
+  CHECK_STR(juru_morph_meaning(morph, "di-"), "passive voice");
+  CHECK_STR(juru_morph_meaning(morph, "ke-an"), "abstract noun (state, quality)");
+  CHECK(strstr(juru_morph_meaning(morph, "-nya"), "his/her/its") != NULL);
+  CHECK(juru_morph_meaning(morph, "zz-") == NULL);
+}
+
+static juru_status load_affixes(const char *text, juru_error *err) {
+  char path[] = "/tmp/juru-affixXXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0) return JURU_EIO;
+  if (write(fd, text, strlen(text)) < 0) return JURU_EIO;
+  close(fd);
+  juru_morph_files f = {path, NULL, NULL, NULL, NULL, NULL, NULL};
+  juru_morph *m = NULL;
+  memset(err, 0, sizeof *err);
+  juru_status st = juru_morph_load(&f, &m, err);
+  juru_morph_free(m);
+  unlink(path);
+  return st;
+}
+
+static void test_rule_errors(void) {
+  juru_error e;
+  CHECK(load_affixes("prefix\tdi\tdi-\t*\t-\n", &e) == JURU_OK);
+  CHECK(load_affixes("# c\nprefix\tdi\tdi-\t*\n", &e) == JURU_ESYNTAX);
+  CHECK(e.line == 2);
+  CHECK(strstr(e.text, "expected 5 fields") != NULL);
+  CHECK(load_affixes("suffix\tkan\t-kan\tx\nbogus\tx\n", &e) == JURU_ESYNTAX);
+  CHECK(e.line == 2 && e.column == 1 && strstr(e.text, "unknown kind"));
+  CHECK(load_affixes("maxprefix\t9\n", &e) == JURU_ESYNTAX);
+  CHECK(load_affixes("suffix\t\t-kan\tx\n", &e) == JURU_ESYNTAX);
+  CHECK(load_affixes("suffix\tkan\t-k\xFF\tx\n", &e) == JURU_EUTF8);
+  juru_morph_files none = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  juru_morph *m = NULL;
+  CHECK(juru_morph_load(&none, &m, &e) == JURU_EINVAL);
+  juru_morph_files missing = {"/nonexistent", NULL, NULL, NULL, NULL, NULL,
+                              NULL};
+  CHECK(juru_morph_load(&missing, &m, &e) == JURU_EIO && m == NULL);
+}
+
+static void test_compiled(const char *dir) {
+  const char *path = "/tmp/juru-test-morph.jdat";
+  CHECK(juru_morph_save(morph, path, NULL) == JURU_OK);
+  juru_morph_files f = files_of(dir);
+  f.compiled = path;
+  juru_morph *m2 = NULL;
+  juru_error e;
+  CHECK(juru_morph_load(&f, &m2, &e) == JURU_OK);
+  const char *words[] = {"menyerukan", "pemerintah", "adalah", "kamp-kamp",
+                         "diluncurkan", "kekhawatiran", "Pakistan"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+    juru_analysis a, b;
+    juru_morph_analyze(morph, words[i], strlen(words[i]), &a);
+    juru_morph_analyze(m2, words[i], strlen(words[i]), &b);
+    CHECK_STR(b.lemma, a.lemma);
+    CHECK(a.n_prefix == b.n_prefix);
+  }
+  juru_morph_free(m2);
+  /* a damaged file is refused, not misread */
+  FILE *fp = fopen(path, "r+b");
+  fseek(fp, 0, SEEK_SET);
+  fputs("JUNKJUNK", fp);
+  fclose(fp);
+  m2 = NULL;
+  CHECK(juru_morph_load(&f, &m2, &e) == JURU_ESYNTAX && m2 == NULL);
+  CHECK(truncate(path, 20) == 0);
+  CHECK(juru_morph_load(&f, &m2, &e) != JURU_OK && m2 == NULL);
+  unlink(path);
+}
+
+static void test_spelling(void) {
+  CHECK(juru_morph_spell(morph, "rumah", 5) == 1);
+  CHECK(juru_morph_spell(morph, "rumahh", 6) == 0);
+  char *s[5];
+  size_t n = juru_morph_suggest(morph, "rumahh", 6, s, 5);
+  CHECK(n > 0);
+  int found = 0;
+  for (size_t i = 0; i < n; i++) {
+    found |= strcmp(s[i], "rumah") == 0;
+    juru_free(s[i]);
+  }
+  CHECK(found);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) return 2;
+  juru_morph_files f = files_of(argv[1]);
+  juru_error e;
+  if (juru_morph_load(&f, &morph, &e) != JURU_OK) {
+    fprintf(stderr, "%s:%zu: %s\n", e.source, e.line, e.text);
+    return 1;
+  }
+  test_analyses();
+  test_generate();
+  test_meanings();
+  test_rule_errors();
+  test_compiled(argv[1]);
+  test_spelling();
+  juru_morph_free(morph);
+  return TEST_REPORT();
+}
