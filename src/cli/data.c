@@ -65,25 +65,68 @@ static uint64_t hash_file(const char *path, off_t *size) {
   return h;
 }
 
-/* "REL SIZE HASH\n" for each source, in order.  NULL if one is missing. */
-static char *make_stamp(const char *data_dir, char **rel, int n) {
+/* "REL SIZE MTIME HASH\n" for each source, in order; NULL if one is
+ * missing.  With `hash` 0 the content hash is left out ("-"), so that the
+ * common check costs a stat() per file. */
+static char *make_stamp(const char *data_dir, char **rel, int n, int hash) {
   size_t cap = 256 * (size_t)n + 1, len = 0;
   char *s = malloc(cap);
   if (!s) return NULL;
   s[0] = '\0';
   for (int i = 0; i < n; i++) {
     char *path = cli_data_path(data_dir, rel[i]);
-    off_t size;
-    uint64_t h = path ? hash_file(path, &size) : 0;
-    free(path);
-    if (!path || size < 0) {
+    struct stat sb;
+    if (!path || stat(path, &sb) != 0) {
+      free(path);
       free(s);
       return NULL;
     }
-    len += (size_t)snprintf(s + len, cap - len, "%s %lld %016llx\n", rel[i],
-                            (long long)size, (unsigned long long)h);
+    off_t size;
+    char h[20] = "-";
+    if (hash) snprintf(h, sizeof h, "%016llx",
+                       (unsigned long long)hash_file(path, &size));
+    free(path);
+    len += (size_t)snprintf(s + len, cap - len, "%s %lld %lld %s\n", rel[i],
+                            (long long)sb.st_size, (long long)sb.st_mtime, h);
   }
   return s;
+}
+
+/* Does a stored stamp describe the sources as they are?  Sizes must match;
+ * where a modification time differs (a copied or installed tree), the
+ * content hash decides. */
+static int stamp_matches(const char *stored, const char *data_dir, char **rel,
+                         int n) {
+  char *now = make_stamp(data_dir, rel, n, 0);
+  if (!now) return 0;
+  int ok = 1;
+  const char *a = stored, *b = now;
+  for (int i = 0; i < n && ok; i++) {
+    char ra[512], rb[512], ha[20], hb[2];
+    long long sa, sb, ma, mb;
+    if (sscanf(a, "%511s %lld %lld %19s", ra, &sa, &ma, ha) != 4 ||
+        sscanf(b, "%511s %lld %lld %1s", rb, &sb, &mb, hb) != 4 ||
+        strcmp(ra, rb) != 0 || sa != sb) {
+      ok = 0;
+      break;
+    }
+    if (ma != mb) {
+      char *path = cli_data_path(data_dir, rel[i]);
+      off_t size;
+      char h[20];
+      snprintf(h, sizeof h, "%016llx",
+               (unsigned long long)(path ? hash_file(path, &size) : 0));
+      free(path);
+      ok = strcmp(h, ha) == 0;
+    }
+    a = strchr(a, '\n');
+    b = strchr(b, '\n');
+    if (!a || !b) ok = i + 1 == n && ok;
+    else a++, b++;
+  }
+  if (ok && a && *a) ok = 0; /* the stored stamp names more files */
+  free(now);
+  return ok;
 }
 
 static char *read_small(const char *path) {
@@ -118,13 +161,11 @@ static char *compiled_dir(void) {
   return NULL;
 }
 
-/* The compiled file `name` when its stamp matches `stamp`, else NULL. */
-static char *fresh_compiled(const char *name, const char *stamp) {
+/* The compiled file `name` when its stamp matches the sources, else NULL. */
+static char *fresh_compiled(const char *name, const char *data_dir,
+                            char **rel, int n) {
   char *dir = compiled_dir();
-  if (!dir || !stamp) {
-    free(dir);
-    return NULL;
-  }
+  if (!dir) return NULL;
   size_t len = strlen(dir) + strlen(name) + 16;
   char *file = malloc(len), *stamp_file = malloc(len);
   char *found = NULL;
@@ -132,7 +173,8 @@ static char *fresh_compiled(const char *name, const char *stamp) {
     snprintf(file, len, "%s/%s.jdat", dir, name);
     snprintf(stamp_file, len, "%s/%s.stamp", dir, name);
     char *old = read_small(stamp_file);
-    if (old && strcmp(old, stamp) == 0 && access(file, R_OK) == 0) {
+    if (old && stamp_matches(old, data_dir, rel, n) &&
+        access(file, R_OK) == 0) {
       found = file;
       file = NULL;
     }
@@ -178,9 +220,7 @@ static int load_morph(const char *data_dir, const char *lemmas_file,
   if (rc == 0 && allow_compiled && !lemmas_file) {
     char *rel[5];
     for (int i = 0; i < 5; i++) rel[i] = (char *)morph_files[i];
-    char *stamp = make_stamp(data_dir, rel, 5);
-    compiled = fresh_compiled("morph", stamp);
-    free(stamp);
+    compiled = fresh_compiled("morph", data_dir, rel, 5);
   }
   if (rc == 0) {
     juru_morph_files files = {mp.p[0], mp.p[1], aff, mp.p[4], mp.p[3],
@@ -210,8 +250,9 @@ static int load_lexicon(const char *data_dir, int allow_compiled,
   char *rel[MAX_SOURCES];
   int n = lexicon_sources(data_dir, rel, MAX_SOURCES);
   if (n < 0) return EXIT_CONFIG;
-  char *stamp = make_stamp(data_dir, rel, n);
-  char *compiled = allow_compiled ? fresh_compiled("lexicon", stamp) : NULL;
+  char *compiled = allow_compiled ? fresh_compiled("lexicon", data_dir, rel, n)
+                                   : NULL;
+  char *stamp = stamp_out ? make_stamp(data_dir, rel, n, 1) : NULL;
   juru_error err = {0};
   juru_status st = JURU_OK;
   int rc = 0;
@@ -305,7 +346,7 @@ int cmd_compile(int argc, char **argv) {
   if (rc == 0) {
     char *rel[5];
     for (int i = 0; i < 5; i++) rel[i] = (char *)morph_files[i];
-    char *stamp = make_stamp(data_dir, rel, 5);
+    char *stamp = make_stamp(data_dir, rel, 5, 1);
     snprintf(path, sizeof path, "%s/morph.stamp", outdir);
     rc = stamp ? write_text(path, stamp) : EXIT_CONFIG;
     free(stamp);

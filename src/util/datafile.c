@@ -165,21 +165,11 @@ juru_status juru__strmap_view(juru__strmap *m, const juru__datafile *df,
   if (!s || !k || s->size % sizeof(juru__strmap_slot)) return JURU_ESYNTAX;
   size_t n = s->size / sizeof(juru__strmap_slot);
   if (n && (n & (n - 1))) return JURU_ESYNTAX; /* a power of two */
+  /* no walk over the slots: find() checks every slot it reads */
   const juru__strmap_slot *slots = s->data;
-  size_t count = 0, empty = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (slots[i].len == 0) {
-      empty++;
-      continue;
-    }
-    if (slots[i].off > k->size || slots[i].len > k->size - slots[i].off)
-      return JURU_ESYNTAX;
-    count++;
-  }
-  if (n && empty == 0) return JURU_ESYNTAX; /* probing must terminate */
   m->slots = (juru__strmap_slot *)slots;
   m->nslots = n;
-  m->count = count;
+  m->count = 0; /* not stored; juru_lexicon keeps its own count */
   m->keys.data = (char *)k->data;
   m->keys.len = k->size;
   m->borrowed = 1;

@@ -11,15 +11,22 @@ uint64_t juru__hash(const char *s, size_t len) {
   return h ^ (h >> 29);
 }
 
+/* The slot holding `key`, or the empty slot where it would go; NULL only
+ * for a damaged read-only map (no empty slot, or keys out of bounds), so
+ * that a corrupt data file costs a miss, never a hang or a wild read. */
 static juru__strmap_slot *find(const juru__strmap *m, const char *key,
                                size_t len) {
   size_t mask = m->nslots - 1;
-  for (size_t i = juru__hash(key, len) & mask;; i = (i + 1) & mask) {
+  size_t i = juru__hash(key, len) & mask;
+  for (size_t probes = 0; probes < m->nslots; probes++, i = (i + 1) & mask) {
     juru__strmap_slot *s = &m->slots[i];
     if (s->len == 0) return s;
-    if (s->len == len && memcmp(m->keys.data + s->off, key, len) == 0)
-      return s;
+    if (s->len != len) continue;
+    if (m->borrowed && (s->off > m->keys.len || len > m->keys.len - s->off))
+      continue;
+    if (memcmp(m->keys.data + s->off, key, len) == 0) return s;
   }
+  return NULL;
 }
 
 static juru_status grow(juru__strmap *m) {
@@ -44,6 +51,7 @@ juru_status juru__strmap_put(juru__strmap *m, const char *key, size_t len,
     if (st != JURU_OK) return st;
   }
   juru__strmap_slot *s = find(m, key, len);
+  if (!s) return JURU_EINVAL;
   if (s->len) {
     if (existing) *existing = s->value;
     return JURU_OK;
@@ -63,7 +71,7 @@ int juru__strmap_get(const juru__strmap *m, const char *key, size_t len,
                      uint32_t *value) {
   if (!m->nslots || len == 0) return 0;
   const juru__strmap_slot *s = find(m, key, len);
-  if (!s->len) return 0;
+  if (!s || !s->len) return 0;
   if (value) *value = s->value;
   return 1;
 }
@@ -72,7 +80,7 @@ int juru__strmap_set(juru__strmap *m, const char *key, size_t len,
                      uint32_t value) {
   if (!m->nslots || len == 0 || m->borrowed) return 0;
   juru__strmap_slot *s = find(m, key, len);
-  if (!s->len) return 0;
+  if (!s || !s->len) return 0;
   s->value = value;
   return 1;
 }
