@@ -70,6 +70,8 @@ typedef struct juru_analysis {
   const char *possessive;  /* -nya, -ku, -mu, or NULL */
   const char *particle;    /* -lah, -kah, -tah, -pun, or NULL */
   int reduplicated;        /* kamp-kamp, negara-negara */
+  const char *pos;         /* "verb", "noun"... that the affixes make, or
+                              NULL (a bare word: see the lexicon) */
   unsigned flags;
 } juru_analysis;
 

@@ -86,9 +86,9 @@ static size_t pick(const juru_lex_entry *e, size_t n, size_t *idx) {
 static const char *how_text(juru_lookup_how how) {
   switch (how) {
     case JURU_LOOKUP_EXACT: return "exact";
-    case JURU_LOOKUP_BASE: return "base form";
-    case JURU_LOOKUP_ACTIVE: return "active form of the passive";
-    case JURU_LOOKUP_STANDARD: return "non-standard spelling of";
+    case JURU_LOOKUP_BASE: return "base";
+    case JURU_LOOKUP_ACTIVE: return "active";
+    case JURU_LOOKUP_STANDARD: return "standard";
     case JURU_LOOKUP_ROOT: return "root";
     case JURU_LOOKUP_NONE: break;
   }
@@ -109,6 +109,7 @@ static void print_text(lookup_ctx *c, const char *q, size_t n,
     char aff[512];
     cli_format_affixes(&r->analysis, aff, sizeof aff);
     fprintf(fp, "  ←  %s  (", aff);
+    if (r->analysis.pos) fprintf(fp, "%s; ", r->analysis.pos);
     cli_print_meanings(fp, c->morph, &r->analysis);
     fputc(')', fp);
   }
@@ -174,6 +175,10 @@ static void print_json(lookup_ctx *c, const char *q, size_t n,
         fputc(',', fp);
         json_field(fp, opt[i][0], opt[i][1], strlen(opt[i][1]));
       }
+    if (a->pos) {
+      fputc(',', fp);
+      json_field(fp, "pos", a->pos, strlen(a->pos));
+    }
     fprintf(fp, ",\"reduplicated\":%s}", a->reduplicated ? "true" : "false");
   }
   fputs(",\"entries\":[", fp);

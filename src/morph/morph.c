@@ -47,6 +47,7 @@ struct juru_morph {
   size_t nforbid;
   size_t maxprefix;
   juru__strmap meanings;   /* label -> offset into meaning_text */
+  juru__strmap pos;        /* label -> offset into meaning_text */
   juru__buf meaning_text;
   juru__strmap roots;
   juru__strmap freq;       /* word -> count in a background corpus */
@@ -144,6 +145,13 @@ static juru_status parse_affix_line(juru_morph *m, const char *line,
     if (n != 3) return BAD(1, "expected meaning<TAB>LABEL<TAB>MEANING");
     juru_status st = store_string(&m->meaning_text, f[2], fl[2], &off);
     if (st == JURU_OK) st = juru__strmap_put(&m->meanings, f[1], fl[1], off, NULL);
+    return st;
+  }
+  if (field_is(f[0], fl[0], "pos")) {
+    uint32_t off;
+    if (n != 3) return BAD(1, "expected pos<TAB>LABEL<TAB>POS");
+    juru_status st = store_string(&m->meaning_text, f[2], fl[2], &off);
+    if (st == JURU_OK) st = juru__strmap_put(&m->pos, f[1], fl[1], off, NULL);
     return st;
   }
   if (field_is(f[0], fl[0], "forbid")) {
@@ -360,6 +368,7 @@ juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
 void juru_morph_free(juru_morph *m) {
   if (!m) return;
   juru__strmap_free(&m->meanings);
+  juru__strmap_free(&m->pos);
   juru__buf_free(&m->meaning_text);
   juru__strmap_free(&m->roots);
   juru__strmap_free(&m->freq);
@@ -384,6 +393,28 @@ const char *juru_morph_meaning(const juru_morph *m, const char *label) {
   if (!m || !label || !juru__strmap_get(&m->meanings, label, strlen(label), &off))
     return NULL;
   return m->meaning_text.data + off;
+}
+
+static const char *pos_of(const juru_morph *m, const char *label) {
+  uint32_t off;
+  return label && juru__strmap_get(&m->pos, label, strlen(label), &off)
+             ? m->meaning_text.data + off
+             : NULL;
+}
+
+/* The part of speech the affixes make: a confix (ke-an), else the
+ * outermost prefix, else the suffix. */
+static void guess_pos(const juru_morph *m, juru_analysis *a) {
+  const char *p = NULL;
+  if (a->n_prefix && a->suffix) {
+    char confix[32];
+    snprintf(confix, sizeof confix, "%s%s", a->prefix[a->n_prefix - 1],
+             a->suffix + 1);
+    if (a->n_prefix == 1) p = pos_of(m, confix);
+  }
+  if (!p && a->n_prefix) p = pos_of(m, a->prefix[0]);
+  if (!p) p = pos_of(m, a->suffix);
+  a->pos = p;
 }
 
 /* ---- analysis ----------------------------------------------------------- */
@@ -753,6 +784,7 @@ juru_status juru_morph_analyze(juru_morph *m, const char *word, size_t len,
     return JURU_OK;
   }
   analyze_word(m, w, n, out);
+  guess_pos(m, out);
   remember(m, w, n, out);
   return JURU_OK;
 }
