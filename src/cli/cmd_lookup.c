@@ -115,6 +115,23 @@ static void print_text(lookup_ctx *c, const char *q, size_t n,
   }
   fputc('\n', fp);
   if (r->how == JURU_LOOKUP_NONE) {
+    juru_lex_entry rev[4];
+    size_t k = juru_lexicon_reverse(c->lx, q, n, rev, 4);
+    if (k) { /* English in an Indonesian text: say so, and what it is */
+      fputs("  an English word; in Indonesian:", fp);
+      for (size_t i = 0; i < k && i < 4; i++) {
+        int seen = 0;
+        for (size_t j = 0; j < i; j++)
+          seen |= rev[j].headword_len == rev[i].headword_len &&
+                  memcmp(rev[j].headword, rev[i].headword,
+                         rev[i].headword_len) == 0;
+        if (!seen)
+          fprintf(fp, "%s %.*s", i ? "," : "", (int)rev[i].headword_len,
+                  rev[i].headword);
+      }
+      fputc('\n', fp);
+      return;
+    }
     fprintf(fp, "  not found");
     for (size_t i = 0; i < nsugg; i++) {
       fprintf(fp, "%s%s", i ? ", " : "; did you mean: ", sugg[i]);

@@ -272,4 +272,7 @@ void cli_print_meanings(FILE *fp, const juru_morph *m, const juru_analysis *a) {
     const char *meaning = juru_morph_meaning(m, labels[i]);
     fprintf(fp, "%s%s: %s", i ? "; " : "", labels[i], meaning ? meaning : "?");
   }
+  if (a->reduplicated)
+    fprintf(fp, "%sreduplication: plural, variety or repetition",
+            n ? "; " : "");
 }
