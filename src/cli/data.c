@@ -1,4 +1,4 @@
-/* Finding and loading the dictionaries.  Text sources are the truth; the
+/* Finding and loading the dictionaries (and the abbreviation list).  Text sources are the truth; the
  * build compiles them (juru compile) into mmap-able files beside the
  * program, stamped with the size and a hash of every source.  A compiled
  * file is used only when its stamp matches the sources as they are now, so
@@ -14,7 +14,75 @@
 
 #include "cli.h"
 
+#ifndef JURU_INSTALL_DATADIR
+#define JURU_INSTALL_DATADIR "/usr/local/share/juru/dictionaries"
+#endif
+#ifndef JURU_SOURCE_DATADIR
+#define JURU_SOURCE_DATADIR ""
+#endif
+
 #define MAX_SOURCES 32
+
+/* The directory of the running program, into buf; 0 if unknown. */
+static int program_dir(char *buf, size_t size) {
+  ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+  if (n <= 0) return 0;
+  buf[n] = '\0';
+  char *slash = strrchr(buf, '/');
+  if (!slash) return 0;
+  *slash = '\0';
+  return 1;
+}
+
+static char *join_path(const char *dir, const char *rel) {
+  size_t n = strlen(dir) + strlen(rel) + 2;
+  char *p = malloc(n);
+  if (p) snprintf(p, n, "%s/%s", dir, rel);
+  return p;
+}
+
+static char *existing(char *p) {
+  if (p && access(p, R_OK) == 0) return p;
+  free(p);
+  return NULL;
+}
+
+/* <directory of the executable>/../share/juru/dictionaries */
+static char *beside_executable(const char *rel) {
+  char exe[PATH_MAX];
+  if (!program_dir(exe, sizeof exe)) return NULL;
+  char dir[PATH_MAX + 32];
+  snprintf(dir, sizeof dir, "%s/../share/juru/dictionaries", exe);
+  return existing(join_path(dir, rel));
+}
+
+char *cli_data_path(const char *data_dir, const char *relative) {
+  if (data_dir) return existing(join_path(data_dir, relative));
+  const char *env = getenv("JURU_DATA_DIR");
+  if (env && *env) return existing(join_path(env, relative));
+  char *p = beside_executable(relative);
+  if (!p && JURU_SOURCE_DATADIR[0])
+    p = existing(join_path(JURU_SOURCE_DATADIR, relative));
+  if (!p) p = existing(join_path(JURU_INSTALL_DATADIR, relative));
+  return p;
+}
+
+int cli_load_abbrevs(const char *file, const char *data_dir,
+                     juru_abbrevs **out) {
+  char *path = file ? strdup(file)
+                    : cli_data_path(data_dir, "id/abbreviations.txt");
+  if (!path) {
+    cli_warn("cannot find the dictionaries (id/abbreviations.txt): set "
+             "JURU_DATA_DIR or pass --data-dir");
+    return EXIT_CONFIG;
+  }
+  juru_error err = {0};
+  juru_status st = juru_abbrevs_load(path, out, &err);
+  if (st != JURU_OK) cli_report(path, &err);
+  free(path);
+  return st == JURU_OK ? 0 : (st == JURU_EIO ? EXIT_NOINPUT : EXIT_CONFIG);
+}
+
 
 static const char *const morph_files[] = {
     "id/affixes.txt", "id/lemma-exceptions.tsv", "id/lemmas-ud.tsv",
@@ -143,12 +211,7 @@ static char *read_small(const char *path) {
  * installed share directory. */
 static char *compiled_dir(void) {
   char exe[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0) return NULL;
-  exe[n] = '\0';
-  char *slash = strrchr(exe, '/');
-  if (!slash) return NULL;
-  *slash = '\0';
+  if (!program_dir(exe, sizeof exe)) return NULL;
   const char *tails[] = {"/share/juru/compiled", "/../share/juru/compiled"};
   for (size_t i = 0; i < 2; i++) {
     char *d = malloc(strlen(exe) + strlen(tails[i]) + 1);

@@ -1,4 +1,4 @@
-/* Reporting, input streaming, atomic output and data-file lookup. */
+/* Reporting, input streaming, atomic output, JSON strings, options. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -10,13 +10,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-
-#ifndef JURU_INSTALL_DATADIR
-#define JURU_INSTALL_DATADIR "/usr/local/share/juru/dictionaries"
-#endif
-#ifndef JURU_SOURCE_DATADIR
-#define JURU_SOURCE_DATADIR ""
-#endif
 
 const char *cli_progname = "juru";
 
@@ -181,60 +174,6 @@ void cli_json_string(FILE *fp, const char *s, size_t len) {
   }
   fwrite(s + run, 1, len - run, fp);
   fputc('"', fp);
-}
-
-static char *join_path(const char *dir, const char *rel) {
-  size_t n = strlen(dir) + strlen(rel) + 2;
-  char *p = malloc(n);
-  if (p) snprintf(p, n, "%s/%s", dir, rel);
-  return p;
-}
-
-static char *existing(char *p) {
-  if (p && access(p, R_OK) == 0) return p;
-  free(p);
-  return NULL;
-}
-
-/* <directory of the executable>/../share/juru/dictionaries */
-static char *beside_executable(const char *rel) {
-  char exe[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0) return NULL;
-  exe[n] = '\0';
-  char *slash = strrchr(exe, '/');
-  if (!slash) return NULL;
-  *slash = '\0';
-  char dir[PATH_MAX + 32];
-  snprintf(dir, sizeof dir, "%s/../share/juru/dictionaries", exe);
-  return existing(join_path(dir, rel));
-}
-
-char *cli_data_path(const char *data_dir, const char *relative) {
-  if (data_dir) return existing(join_path(data_dir, relative));
-  const char *env = getenv("JURU_DATA_DIR");
-  if (env && *env) return existing(join_path(env, relative));
-  char *p = beside_executable(relative);
-  if (!p && JURU_SOURCE_DATADIR[0])
-    p = existing(join_path(JURU_SOURCE_DATADIR, relative));
-  if (!p) p = existing(join_path(JURU_INSTALL_DATADIR, relative));
-  return p;
-}
-
-int cli_load_abbrevs(const char *file, const char *data_dir,
-                     juru_abbrevs **out) {
-  char *path = file ? strdup(file)
-                    : cli_data_path(data_dir, "id/abbreviations.txt");
-  if (!path) {
-    cli_warn("cannot find the dictionaries (id/abbreviations.txt): set "
-             "JURU_DATA_DIR or pass --data-dir");
-    return EXIT_CONFIG;
-  }
-  juru_error err = {0};
-  juru_status st = juru_abbrevs_load(path, out, &err);
-  if (st != JURU_OK) cli_report(path, &err);
-  free(path);
-  return st == JURU_OK ? 0 : (st == JURU_EIO ? EXIT_NOINPUT : EXIT_CONFIG);
 }
 
 int cli_opt(const char *arg, const char *name) {

@@ -94,6 +94,17 @@ static juru_status store_string(juru__buf *b, const char *s, size_t n,
   return st;
 }
 
+/* Map an affix label to a text (its meaning, or the part of speech it
+ * makes). */
+static juru_status label_text(juru_morph *m, juru__strmap *map,
+                              const char *label, size_t label_len,
+                              const char *text, size_t text_len) {
+  uint32_t off;
+  juru_status st = store_string(&m->meaning_text, text, text_len, &off);
+  if (st == JURU_OK) st = juru__strmap_put(map, label, label_len, off, NULL);
+  return st;
+}
+
 static int field_is(const char *f, size_t n, const char *word) {
   return strlen(word) == n && memcmp(f, word, n) == 0;
 }
@@ -140,19 +151,11 @@ static juru_status parse_affix_line(juru_morph *m, const char *line,
       return BAD(fl[0] + 2, "maxprefix must be 1-%d", JURU_MAX_PREFIXES);
     return JURU_OK;
   }
-  if (field_is(f[0], fl[0], "meaning")) {
-    uint32_t off;
-    if (n != 3) return BAD(1, "expected meaning<TAB>LABEL<TAB>MEANING");
-    juru_status st = store_string(&m->meaning_text, f[2], fl[2], &off);
-    if (st == JURU_OK) st = juru__strmap_put(&m->meanings, f[1], fl[1], off, NULL);
-    return st;
-  }
-  if (field_is(f[0], fl[0], "pos")) {
-    uint32_t off;
-    if (n != 3) return BAD(1, "expected pos<TAB>LABEL<TAB>POS");
-    juru_status st = store_string(&m->meaning_text, f[2], fl[2], &off);
-    if (st == JURU_OK) st = juru__strmap_put(&m->pos, f[1], fl[1], off, NULL);
-    return st;
+  int is_meaning = field_is(f[0], fl[0], "meaning");
+  if (is_meaning || field_is(f[0], fl[0], "pos")) {
+    if (n != 3) return BAD(1, "expected %.*s<TAB>LABEL<TAB>TEXT", (int)fl[0], f[0]);
+    return label_text(m, is_meaning ? &m->meanings : &m->pos, f[1], fl[1],
+                      f[2], fl[2]);
   }
   if (field_is(f[0], fl[0], "forbid")) {
     if (n != 3 || m->nforbid == MAX_FORBID) return BAD(1, "bad forbid line");
@@ -187,10 +190,7 @@ static juru_status parse_affix_line(juru_morph *m, const char *line,
         !copy_field(r->restore, sizeof r->restore, f[4], fl[4]))
       return BAD(fl[0] + fl[1] + fl[2] + fl[3] + 5, "restore too long");
   } else {
-    uint32_t off;
-    juru_status st = store_string(&m->meaning_text, f[3], fl[3], &off);
-    if (st == JURU_OK)
-      st = juru__strmap_put(&m->meanings, f[2], fl[2], off, NULL);
+    juru_status st = label_text(m, &m->meanings, f[2], fl[2], f[3], fl[3]);
     if (st != JURU_OK) return st;
   }
   m->nrules++;

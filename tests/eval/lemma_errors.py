@@ -2,22 +2,12 @@
 """Lemma errors of `juru analyze` on UD treebanks and Sastrawi cases, most
 frequent first.  usage: lemma_errors.py JURU GOLD... [--top N]
 GOLD is a .conllu file or a word<TAB>root .tsv file."""
-import collections, re, subprocess, sys
+import collections, subprocess, sys
 
-SKIP_UPOS = {'PUNCT', 'SYM', 'NUM', 'X'}
+from lemma_eval import tsv, ud
 
 def load(path):
-    pairs = []
-    for line in open(path, encoding='utf-8'):
-        c = line.rstrip('\n').split('\t')
-        if path.endswith('.tsv'):
-            if len(c) >= 2: pairs.append((c[0].lower(), c[1].lower()))
-            continue
-        if len(c) != 10 or not c[0].isdigit(): continue
-        form, lemma, upos = c[1].lower(), c[2].lower(), c[3]
-        if upos in SKIP_UPOS or lemma == '_' or not re.search(r'[^\W\d_]', form): continue
-        pairs.append((form, lemma))
-    return pairs
+    return tsv(path) if path.endswith('.tsv') else ud(path)
 
 def main(argv):
     top = 40
