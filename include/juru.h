@@ -13,5 +13,6 @@
 #include "juru/morph.h"
 #include "juru/lexicon.h"
 #include "juru/lookup.h"
+#include "juru/glossary.h"
 
 #endif

@@ -13,6 +13,8 @@
 #ifndef JURU_MORPH_H
 #define JURU_MORPH_H
 
+#include <stdint.h>
+
 #include "core.h"
 
 #ifdef __cplusplus
@@ -91,6 +93,12 @@ const char *juru_morph_meaning(const juru_morph *m, const char *label);
 size_t juru_morph_generate(const juru_morph *m, const char *root,
                            const char *prefix, const char *suffix, char *out,
                            size_t size);
+
+/* How often a (lower-case) word occurs in the background corpus of
+ * dictionaries/id/frequencies.tsv, and that corpus's size in tokens. */
+uint32_t juru_morph_frequency(const juru_morph *m, const char *word,
+                              size_t len);
+uint64_t juru_morph_corpus_size(juru_morph *m);
 
 /* Is the word a known root or a valid inflected form (Hunspell)? */
 int juru_morph_spell(juru_morph *m, const char *word, size_t len);

@@ -81,6 +81,7 @@ int cmd_segment(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_lookup(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
+int cmd_glossary(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ static const char usage[] =
     "  segment    split text into sentences (one per line, or JSON lines)\n"
     "  tokenize   split text into sentences and tokens, with byte offsets\n"
     "  lookup     English for an Indonesian word or term (any inflected form)\n"
+    "  glossary   key terms of articles with their English (tsv, tbx, json...)\n"
     "  analyze    lemma and affixes of Indonesian words, one per line\n"
     "  compile    compile the dictionaries for fast loading (the build does)\n"
     "\n"
@@ -35,6 +36,7 @@ static const command commands[] = {
     {"tokenize", cmd_tokenize},
     {"analyze", cmd_analyze},
     {"lookup", cmd_lookup},
+    {"glossary", cmd_glossary},
     {"compile", cmd_compile},
 };
 

@@ -51,6 +51,7 @@ struct juru_morph {
   juru__buf meaning_text;
   juru__strmap roots;
   juru__strmap freq;       /* word -> count in a background corpus */
+  uint64_t corpus_size;    /* their sum, computed on first use */
   juru__strmap exceptions; /* word -> offset into strings (its lemma) */
   juru__buf strings;
   juru__strmap cache;      /* word -> index into cached */
@@ -820,6 +821,24 @@ size_t juru_morph_generate(const juru_morph *m, const char *root,
   const char *suf = suffix && suffix[0] == '-' ? suffix + 1 : (suffix ? suffix : "");
   int n = snprintf(out, size, "%s%s%s", form, body, suf);
   return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+/* ---- background frequencies --------------------------------------------- */
+
+uint32_t juru_morph_frequency(const juru_morph *m, const char *word,
+                              size_t len) {
+  uint32_t c = 0;
+  if (m) juru__strmap_get(&m->freq, word, len, &c);
+  return c;
+}
+
+uint64_t juru_morph_corpus_size(juru_morph *m) {
+  if (!m) return 0;
+  if (!m->corpus_size) {
+    for (size_t i = 0; i < m->freq.nslots; i++)
+      if (m->freq.slots[i].len) m->corpus_size += m->freq.slots[i].value;
+  }
+  return m->corpus_size;
 }
 
 /* ---- spelling (Hunspell) ------------------------------------------------ */
