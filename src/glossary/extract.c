@@ -433,7 +433,8 @@ static int name_part_of(const juru_extractor *ex, const tinfo *t,
 static int name_part(const tinfo *t, int sentence_start) {
   if (!(t->flags & F_WORD) || !(t->flags & F_CAP)) return 0;
   if (t->flags & (F_TAKEN | F_DATE | F_ENGLISH | F_STOP)) return 0;
-  if (sentence_start && (t->flags & F_COMMON)) return 0;
+  if (sentence_start && (t->flags & F_COMMON) && !(t->flags & (F_ROLE | F_ORG)))
+    return 0;
   return 1;
 }
 
@@ -578,9 +579,12 @@ static juru_status single_terms(juru_extractor *ex) {
   return JURU_OK;
 }
 
-/* A headline in title case: its capitals are style, not names. */
+/* A headline in title case (mostly capitals, no final full stop): its
+ * capitals are style, not names. */
 static void headline_case(juru_extractor *ex) {
   size_t words = 0, caps = 0;
+  char last = ex->s[ex->tok[ex->ntok - 1].start];
+  if (last == '.' || last == '?' || last == '!') return;
   for (size_t i = 0; i < ex->ntok; i++) {
     if (!(ex->tok[i].flags & F_WORD)) continue;
     words++;
