@@ -8,8 +8,9 @@
  * Terms are matched over tokens, longest-leftmost, case-insensitively, and
  * through morphology: a reduplicated word matches its single form and a
  * clitic after a hyphen is ignored (serangan-serangan drone, Komite Keamanan
- * Nasional-nya).  The matcher is a token trie: its cost per token does not
- * grow with the number of terms.
+ * Nasional-nya).  A source may list variants separated by "|"
+ * ("duta besar|dubes"): each matches the term.  The matcher is a token trie:
+ * its cost per token does not grow with the number of terms.
  *
  * Extraction reads an article's sentences and proposes its key terms:
  * names, organisations, places, roles and multi-word terms, ranked by how

@@ -290,6 +290,10 @@ static int load_morph(const char *data_dir, const char *lemmas_file,
                               lemmas_file ? lemmas_file : mp.p[2], compiled};
     juru_error err = {0};
     juru_status st = juru_morph_load(&files, out, &err);
+    if (st != JURU_OK && compiled) { /* passed over for the sources */
+      files.compiled = NULL;
+      st = juru_morph_load(&files, out, &err);
+    }
     if (st != JURU_OK) {
       cli_report(mp.p[0], &err);
       rc = st == JURU_ENOMEM ? EXIT_SOFTWARE : EXIT_CONFIG;
@@ -319,9 +323,10 @@ static int load_lexicon(const char *data_dir, int allow_compiled,
   juru_error err = {0};
   juru_status st = JURU_OK;
   int rc = 0;
-  if (compiled) {
-    st = juru_lexicon_open(compiled, out, &err);
-    if (st != JURU_OK) cli_report(compiled, &err);
+  /* a compiled file that does not open (another version, damaged) is
+   * passed over for the sources */
+  if (compiled && juru_lexicon_open(compiled, out, &err) == JURU_OK) {
+    st = JURU_OK;
   } else {
     char *paths[MAX_SOURCES];
     int k = 0;

@@ -122,7 +122,9 @@ static const char *keep(juru_glossary *g, const char *s, int *failed) {
 juru_status juru_glossary_add(juru_glossary *g, const juru_term *t) {
   if (!g || !t || !t->source || !t->target) return JURU_EINVAL;
   char key[1024];
-  size_t kn = juru__glossary_key(t->source, strlen(t->source), key, sizeof key);
+  /* variants (duta besar|dubes): the first names the term */
+  size_t kn = juru__glossary_key(t->source, strcspn(t->source, "|"), key,
+                                 sizeof key);
   if (kn == 0) return JURU_EINVAL;
   uint32_t old;
   if (juru__strmap_get(&g->seen, key, kn, &old)) return JURU_OK;

@@ -9,18 +9,31 @@
 
 #define MAX_KEY 256
 
+/* Token keys are numbered through a vocabulary; an edge is keyed by the
+ * pair (parent node, token number) in an integer hash table.  A text token
+ * outside the vocabulary costs one lookup in the (small) vocabulary and no
+ * more; the edge table is only probed for words some term contains. */
+#define NO_TOKEN UINT32_MAX
+
+typedef struct edge {
+  uint32_t node, tok, child;
+} edge;
+
 struct juru_matcher {
   const juru_glossary *g;
   juru_morph *morph;
-  juru__strmap edges;   /* node(4 bytes) + key -> child node */
+  juru__strmap vocab;   /* token key -> token number */
+  edge *edges;          /* open addressing; node NO_TOKEN = empty */
+  uint32_t *root;       /* token number -> child of the root (0: none), so
+                           the first step of every match costs no probe */
+  size_t nroot;
+  size_t nedges, capedges;
   uint32_t *terminal;   /* node -> term index + 1, 0 none */
   size_t nodes, cap;
-  /* scratch for one text: its tokens and their keys */
+  /* scratch for one text: its tokens and their numbers */
   juru_token *tok;
+  uint32_t *tokid;
   size_t ntok, captok;
-  juru__buf keys;
-  size_t *key_off;
-  size_t capkey;
 };
 
 /* The key of one token: lower case; a reduplicated word as its single form
@@ -49,39 +62,65 @@ static size_t token_key(juru_morph *m, const char *s, size_t n, char *out) {
   return k;
 }
 
-static juru_status tokenize_keys(juru_matcher *mt, const char *text,
-                                 size_t len) {
+static uint64_t mix(uint32_t node, uint32_t tok) {
+  uint64_t x = ((uint64_t)node << 32 | tok) * 0x9E3779B97F4A7C15ull;
+  return x ^ (x >> 31);
+}
+
+static edge *edge_slot(const juru_matcher *mt, uint32_t node, uint32_t tok) {
+  size_t mask = mt->capedges - 1;
+  for (size_t i = mix(node, tok) & mask;; i = (i + 1) & mask) {
+    edge *e = &mt->edges[i];
+    if (e->node == NO_TOKEN || (e->node == node && e->tok == tok)) return e;
+  }
+}
+
+static juru_status grow_edges(juru_matcher *mt) {
+  size_t cap = mt->capedges ? mt->capedges * 2 : 1024;
+  edge *old = mt->edges;
+  size_t oldcap = mt->capedges;
+  mt->edges = juru__malloc(cap * sizeof *mt->edges);
+  if (!mt->edges) {
+    mt->edges = old;
+    return JURU_ENOMEM;
+  }
+  memset(mt->edges, 0xFF, cap * sizeof *mt->edges);
+  mt->capedges = cap;
+  for (size_t i = 0; i < oldcap; i++)
+    if (old[i].node != NO_TOKEN) *edge_slot(mt, old[i].node, old[i].tok) = old[i];
+  juru__free(old);
+  return JURU_OK;
+}
+
+/* Number the text's tokens; with `learn`, new words join the vocabulary. */
+static juru_status tokenize_ids(juru_matcher *mt, const char *text, size_t len,
+                                int learn) {
   mt->ntok = 0;
-  juru__buf_clear(&mt->keys);
   size_t pos = 0;
   juru_token t;
   while (juru_token_next(NULL, text, len, &pos, &t)) {
-    if (mt->ntok == mt->captok || mt->ntok == mt->capkey) {
+    if (mt->ntok == mt->captok) {
       size_t cap = mt->captok ? mt->captok * 2 : 256;
       juru_token *p = juru__realloc(mt->tok, cap * sizeof *p);
       if (!p) return JURU_ENOMEM;
       mt->tok = p;
-      size_t *q = juru__realloc(mt->key_off, (cap + 1) * sizeof *q);
+      uint32_t *q = juru__realloc(mt->tokid, cap * sizeof *q);
       if (!q) return JURU_ENOMEM;
-      mt->key_off = q;
-      mt->captok = mt->capkey = cap;
+      mt->tokid = q;
+      mt->captok = cap;
     }
     char key[MAX_KEY];
     size_t k = token_key(mt->morph, text + t.start, t.end - t.start, key);
-    mt->key_off[mt->ntok] = mt->keys.len;
-    juru_status st = juru__buf_append(&mt->keys, key, k);
-    if (st != JURU_OK) return st;
-    mt->tok[mt->ntok++] = t;
+    uint32_t id = NO_TOKEN;
+    if (!juru__strmap_get(&mt->vocab, key, k, &id) && learn) {
+      id = (uint32_t)mt->vocab.count;
+      juru_status st = juru__strmap_put(&mt->vocab, key, k, id, NULL);
+      if (st != JURU_OK) return st;
+    }
+    mt->tok[mt->ntok] = t;
+    mt->tokid[mt->ntok++] = id;
   }
-  mt->key_off[mt->ntok] = mt->keys.len;
   return JURU_OK;
-}
-
-/* Edge key: the parent node's number, then the token key. */
-static size_t edge_key(uint32_t node, const char *key, size_t n, char *out) {
-  memcpy(out, &node, sizeof node);
-  memcpy(out + sizeof node, key, n);
-  return n + sizeof node;
 }
 
 static juru_status new_node(juru_matcher *mt, uint32_t *id) {
@@ -97,23 +136,58 @@ static juru_status new_node(juru_matcher *mt, uint32_t *id) {
   return JURU_OK;
 }
 
-static juru_status insert_term(juru_matcher *mt, size_t index) {
-  const char *src = mt->g->terms[index].source;
-  juru_status st = tokenize_keys(mt, src, strlen(src));
+static juru_status root_child(juru_matcher *mt, uint32_t tok, uint32_t *node) {
+  if (tok >= mt->nroot) {
+    size_t n = mt->nroot ? mt->nroot : 1024;
+    while (n <= tok) n *= 2;
+    uint32_t *p = juru__realloc(mt->root, n * sizeof *p);
+    if (!p) return JURU_ENOMEM;
+    memset(p + mt->nroot, 0, (n - mt->nroot) * sizeof *p);
+    mt->root = p;
+    mt->nroot = n;
+  }
+  if (!mt->root[tok]) {
+    juru_status st = new_node(mt, &mt->root[tok]);
+    if (st != JURU_OK) return st;
+  }
+  *node = mt->root[tok];
+  return JURU_OK;
+}
+
+static juru_status insert_form(juru_matcher *mt, size_t index,
+                               const char *src, size_t len) {
+  juru_status st = tokenize_ids(mt, src, len, 1);
   uint32_t node = 0;
-  for (size_t i = 0; st == JURU_OK && i < mt->ntok; i++) {
-    char ek[MAX_KEY + 8];
-    size_t n = edge_key(node, mt->keys.data + mt->key_off[i],
-                        mt->key_off[i + 1] - mt->key_off[i], ek);
-    uint32_t child;
-    if (!juru__strmap_get(&mt->edges, ek, n, &child)) {
+  if (st == JURU_OK && mt->ntok) st = root_child(mt, mt->tokid[0], &node);
+  for (size_t i = 1; st == JURU_OK && i < mt->ntok; i++) {
+    if ((mt->nedges + 1) * 2 > mt->capedges && (st = grow_edges(mt)) != JURU_OK)
+      break;
+    edge *e = edge_slot(mt, node, mt->tokid[i]);
+    if (e->node == NO_TOKEN) {
+      uint32_t child;
       st = new_node(mt, &child);
-      if (st == JURU_OK) st = juru__strmap_put(&mt->edges, ek, n, child, NULL);
+      if (st != JURU_OK) break;
+      e->node = node;
+      e->tok = mt->tokid[i];
+      e->child = child;
+      mt->nedges++;
     }
-    node = child;
+    node = e->child;
   }
   if (st == JURU_OK && node != 0 && mt->terminal[node] == 0)
     mt->terminal[node] = (uint32_t)index + 1; /* the first term wins */
+  return st;
+}
+
+/* A source may list variants: "duta besar|dubes" matches either. */
+static juru_status insert_term(juru_matcher *mt, size_t index) {
+  const char *src = mt->g->terms[index].source;
+  juru_status st = JURU_OK;
+  while (st == JURU_OK && *src) {
+    size_t n = strcspn(src, "|");
+    st = insert_form(mt, index, src, n);
+    src += n + (src[n] == '|');
+  }
   return st;
 }
 
@@ -127,6 +201,7 @@ juru_status juru_matcher_new(const juru_glossary *g, juru_morph *morph,
   mt->morph = morph;
   uint32_t root;
   juru_status st = new_node(mt, &root);
+  if (st == JURU_OK) st = grow_edges(mt);
   for (size_t i = 0; st == JURU_OK && i < g->count; i++) st = insert_term(mt, i);
   if (st != JURU_OK) {
     juru_matcher_free(mt);
@@ -138,27 +213,30 @@ juru_status juru_matcher_new(const juru_glossary *g, juru_morph *morph,
 
 void juru_matcher_free(juru_matcher *mt) {
   if (!mt) return;
-  juru__strmap_free(&mt->edges);
+  juru__strmap_free(&mt->vocab);
+  juru__free(mt->edges);
+  juru__free(mt->root);
   juru__free(mt->terminal);
   juru__free(mt->tok);
-  juru__free(mt->key_off);
-  juru__buf_free(&mt->keys);
+  juru__free(mt->tokid);
   juru__free(mt);
 }
 
 size_t juru_matcher_find(juru_matcher *mt, const char *text, size_t len,
                          juru_match *out, size_t max) {
-  if (!mt || (!text && len) || tokenize_keys(mt, text, len) != JURU_OK)
+  if (!mt || (!text && len) || tokenize_ids(mt, text, len, 0) != JURU_OK)
     return 0;
   size_t found = 0;
   for (size_t i = 0; i < mt->ntok;) {
-    uint32_t node = 0, term = 0;
-    size_t last = 0;
-    for (size_t j = i; j < mt->ntok; j++) {
-      char ek[MAX_KEY + 8];
-      size_t n = edge_key(node, mt->keys.data + mt->key_off[j],
-                          mt->key_off[j + 1] - mt->key_off[j], ek);
-      if (!juru__strmap_get(&mt->edges, ek, n, &node)) break;
+    uint32_t id = mt->tokid[i];
+    uint32_t node = id < mt->nroot ? mt->root[id] : 0, term = 0;
+    size_t last = i;
+    if (node && mt->terminal[node]) term = mt->terminal[node];
+    for (size_t j = i + 1; node && j < mt->ntok && mt->tokid[j] != NO_TOKEN;
+         j++) {
+      const edge *e = edge_slot(mt, node, mt->tokid[j]);
+      if (e->node == NO_TOKEN) break;
+      node = e->child;
       if (mt->terminal[node]) {
         term = mt->terminal[node];
         last = j;

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "JURUDAT1"
+#define MAGIC "JURUDAT2" /* 2: string-map slots carry their hash */
 #define BOM 0x01020304u
 
 typedef struct header_entry {

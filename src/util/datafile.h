@@ -3,7 +3,7 @@
  *
  * Layout (little-endian, as the machine writes it; the magic includes the
  * byte order and word size so a foreign file is refused, not misread):
- *   "JURUDAT1"  u32 section count  u32 byte-order mark 0x01020304
+ *   "JURUDAT2"  u32 section count  u32 byte-order mark 0x01020304
  *   per section: char name[24], u64 offset, u64 size   (offsets 8-aligned)
  *   section bytes */
 #ifndef JURU_DATAFILE_H

@@ -15,13 +15,14 @@ uint64_t juru__hash(const char *s, size_t len) {
  * for a damaged read-only map (no empty slot, or keys out of bounds), so
  * that a corrupt data file costs a miss, never a hang or a wild read. */
 static juru__strmap_slot *find(const juru__strmap *m, const char *key,
-                               size_t len) {
+                               size_t len, uint64_t h) {
   size_t mask = m->nslots - 1;
-  size_t i = juru__hash(key, len) & mask;
+  size_t i = h & mask;
+  uint32_t h32 = (uint32_t)(h >> 32);
   for (size_t probes = 0; probes < m->nslots; probes++, i = (i + 1) & mask) {
     juru__strmap_slot *s = &m->slots[i];
     if (s->len == 0) return s;
-    if (s->len != len) continue;
+    if (s->len != len || s->hash != h32) continue;
     if (m->borrowed && (s->off > m->keys.len || len > m->keys.len - s->off))
       continue;
     if (memcmp(m->keys.data + s->off, key, len) == 0) return s;
@@ -38,7 +39,9 @@ static juru_status grow(juru__strmap *m) {
   m->slots = fresh;
   m->nslots = n;
   for (size_t i = 0; i < oldn; i++)
-    if (old[i].len) *find(m, m->keys.data + old[i].off, old[i].len) = old[i];
+    if (old[i].len)
+      *find(m, m->keys.data + old[i].off, old[i].len,
+            juru__hash(m->keys.data + old[i].off, old[i].len)) = old[i];
   juru__free(old);
   return JURU_OK;
 }
@@ -46,11 +49,13 @@ static juru_status grow(juru__strmap *m) {
 juru_status juru__strmap_put(juru__strmap *m, const char *key, size_t len,
                              uint32_t value, uint32_t *existing) {
   if (len == 0 || len > UINT32_MAX || m->borrowed) return JURU_EINVAL;
-  if ((m->count + 1) * 4 > m->nslots * 3) {
+  if (m->keys.len + len > UINT32_MAX) return JURU_ETOOBIG;
+  if ((m->count + 1) * 2 > m->nslots) { /* at most half full */
     juru_status st = grow(m);
     if (st != JURU_OK) return st;
   }
-  juru__strmap_slot *s = find(m, key, len);
+  uint64_t h = juru__hash(key, len);
+  juru__strmap_slot *s = find(m, key, len, h);
   if (!s) return JURU_EINVAL;
   if (s->len) {
     if (existing) *existing = s->value;
@@ -59,9 +64,10 @@ juru_status juru__strmap_put(juru__strmap *m, const char *key, size_t len,
   size_t off = m->keys.len;
   juru_status st = juru__buf_append(&m->keys, key, len);
   if (st != JURU_OK) return st;
-  s->off = off;
+  s->off = (uint32_t)off;
   s->len = (uint32_t)len;
   s->value = value;
+  s->hash = (uint32_t)(h >> 32);
   m->count++;
   if (existing) *existing = UINT32_MAX;
   return JURU_OK;
@@ -70,7 +76,7 @@ juru_status juru__strmap_put(juru__strmap *m, const char *key, size_t len,
 int juru__strmap_get(const juru__strmap *m, const char *key, size_t len,
                      uint32_t *value) {
   if (!m->nslots || len == 0) return 0;
-  const juru__strmap_slot *s = find(m, key, len);
+  const juru__strmap_slot *s = find(m, key, len, juru__hash(key, len));
   if (!s || !s->len) return 0;
   if (value) *value = s->value;
   return 1;
@@ -79,7 +85,7 @@ int juru__strmap_get(const juru__strmap *m, const char *key, size_t len,
 int juru__strmap_set(juru__strmap *m, const char *key, size_t len,
                      uint32_t value) {
   if (!m->nslots || len == 0 || m->borrowed) return 0;
-  juru__strmap_slot *s = find(m, key, len);
+  juru__strmap_slot *s = find(m, key, len, juru__hash(key, len));
   if (!s || !s->len) return 0;
   s->value = value;
   return 1;

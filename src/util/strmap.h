@@ -10,9 +10,10 @@
 #include "util.h"
 
 typedef struct juru__strmap_slot {
-  size_t off; /* key offset in the arena */
-  uint32_t len; /* 0: empty */
+  uint32_t off;  /* key offset in the arena */
+  uint32_t len;  /* 0: empty */
   uint32_t value;
+  uint32_t hash; /* of the key, checked before comparing bytes */
 } juru__strmap_slot;
 
 typedef struct juru__strmap {

@@ -170,7 +170,7 @@ static void test_matcher(void) {
                             {"serangan drone dan rudal", "drone and missile strikes"},
                             {"Komite Keamanan Nasional", "NSC"},
                             {"kamp teroris", "terrorist camp"},
-                            {"duta besar", "ambassador"}};
+                            {"duta besar|dubes", "ambassador"}};
   for (size_t i = 0; i < 6; i++) {
     juru_term t;
     memset(&t, 0, sizeof t);
@@ -198,6 +198,8 @@ static void test_matcher(void) {
     CHECK(m[i].term == terms_want[i]);
   }
   CHECK(juru_matcher_find(mt, "", 0, m, 16) == 0);
+  CHECK(juru_matcher_find(mt, "Dubes itu", 9, m, 16) == 1 && m[0].term == 5 &&
+        m[0].end == 5);
   CHECK(juru_matcher_find(mt, "tidak ada", 9, m, 16) == 0);
   juru_matcher_free(mt);
   juru_glossary_free(g);
