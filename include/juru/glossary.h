@@ -77,10 +77,11 @@ typedef enum juru_glossary_format {
   JURU_GLOSSARY_TBX,      /* TBX-Basic v3 or TBX 2 (martif) */
   JURU_GLOSSARY_MARKDOWN, /* export only */
   JURU_GLOSSARY_OMEGAT,   /* export: TSV, .utf8 */
-  JURU_GLOSSARY_DEEPL     /* export: two-column TSV for DeepL glossaries */
+  JURU_GLOSSARY_DEEPL,    /* export: two-column TSV for DeepL glossaries */
+  JURU_GLOSSARY_TBX2      /* TBX 2 (martif, TBX-Basic), as OmegaT reads it */
 } juru_glossary_format;
 
-/* Format named "tsv", "csv", "json", "tbx", "md", "omegat", "deepl";
+/* Format named "tsv", "csv", "json", "tbx", "tbx2", "md", "omegat", "deepl";
  * JURU_GLOSSARY_AUTO when unknown. */
 juru_glossary_format juru_glossary_format_named(const char *name);
 

@@ -279,6 +279,12 @@ static juru_status add_cand_as(juru_extractor *ex, size_t i, size_t j,
   c->min_rarity = content ? lowest : 0;
   if (!c->source || !c->context || (target && !c->target)) return JURU_ENOMEM;
   juru_status st = juru__strmap_put(&ex->index, key, kn, (uint32_t)ex->n, NULL);
+  /* "... (KPK)": a later KPK alone is this term again */
+  if (st == JURU_OK && j >= i + 3 && ex->s[ex->tok[j].start] == ')') {
+    const tinfo *a = &ex->tok[j - 1];
+    st = juru__strmap_put(&ex->index, a->key, strlen(a->key), (uint32_t)ex->n,
+                          NULL);
+  }
   if (st == JURU_OK) ex->n++;
   return st;
 }
@@ -358,6 +364,7 @@ static const char *first_sense(const juru_lex_entry *e, char *buf,
 
 /* Multi-word lexicon entries, longest-leftmost. */
 static int name_part(const tinfo *t, int sentence_start);
+static size_t with_acronym(const juru_extractor *ex, size_t j);
 
 static juru_status lexicon_terms(juru_extractor *ex) {
   size_t maxw = juru_lexicon_max_words(ex->lx);
@@ -395,6 +402,7 @@ static juru_status lexicon_terms(juru_extractor *ex) {
         while (j + 1 < ex->ntok && name_part(&ex->tok[j + 1], 0) &&
                !(ex->tok[j + 1].flags & (F_COMMON | F_ROLE | F_ORG)))
           j++;
+      if (cat == JURU_TERM_ORG) j = with_acronym(ex, j);
       char buf[512];
       const char *target = j == i + len - 1 ? first_sense(&e[0], buf, sizeof buf)
                                             : NULL;
@@ -453,7 +461,8 @@ static juru_status split_run(juru_extractor *ex, size_t i, size_t j) {
   while (i <= j) {
     const tinfo *t = &ex->tok[i];
     if (t->flags & F_ORG) { /* Front Pembebasan Baloch: to the end */
-      return add_cand(ex, i, j, JURU_TERM_ORG, NULL, JURU_ORIGIN_COMPOSED, 0);
+      return add_cand(ex, i, with_acronym(ex, j), JURU_TERM_ORG, NULL,
+                      JURU_ORIGIN_COMPOSED, 0);
     }
     if (t->flags & F_PLACE) {
       juru_status st = add_cand(ex, i, i, JURU_TERM_PLACE, NULL,
@@ -508,6 +517,17 @@ static int starts_clause(const juru_extractor *ex, size_t i) {
       return 1;
   }
   return 1;
+}
+
+/* "Komisi Pemberantasan Korupsi (KPK)": the acronym that follows a name in
+ * brackets belongs to it.  Returns the last token to include. */
+static size_t with_acronym(const juru_extractor *ex, size_t j) {
+  if (j + 3 < ex->ntok && ex->s[ex->tok[j + 1].start] == '(' &&
+      ex->s[ex->tok[j + 3].start] == ')' &&
+      all_caps(ex->s + ex->tok[j + 2].start,
+               ex->tok[j + 2].end - ex->tok[j + 2].start))
+    return j + 3;
+  return j;
 }
 
 static juru_status name_runs(juru_extractor *ex) {
@@ -674,7 +694,7 @@ static void unit_english(juru_extractor *ex, size_t i, size_t j, int alone,
     return;
   }
   juru_lookup_result r;
-  if (i == j && (t->flags & F_COMMON) &&
+  if (i == j && (t->flags & (F_COMMON | F_ABBR)) &&
       juru_lookup(ex->lx, ex->morph, w, n, &r) == JURU_OK && r.n_entries) {
     first_sense(&r.entries[0], u->text, sizeof u->text);
     return;
@@ -690,6 +710,13 @@ static void compose(juru_extractor *ex, const cand *c, char *out,
   ex->s = c->source;
   ex->ntok = 0;
   size_t pos = 0, len = strlen(c->source);
+  /* an acronym in brackets is kept, after the English */
+  const char *bracket = len && c->source[len - 1] == ')' ? strrchr(c->source, '(')
+                                                          : NULL;
+  if (bracket && bracket > c->source) {
+    len = (size_t)(bracket - c->source);
+    while (len && c->source[len - 1] == ' ') len--;
+  }
   juru_token t;
   while (ex->ntok < MAX_TERM_TOKENS &&
          juru_token_next(NULL, c->source, len, &pos, &t)) {
@@ -736,6 +763,8 @@ static void compose(juru_extractor *ex, const cand *c, char *out,
     if (n < 0 || (size_t)n >= size - o) break;
     o += (size_t)n;
   }
+  if (bracket && bracket > c->source && o < size)
+    snprintf(out + o, size - o, " %s", bracket);
 }
 
 /* ---- ranking -------------------------------------------------------------- */

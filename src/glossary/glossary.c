@@ -191,7 +191,8 @@ juru_glossary_format juru_glossary_format_named(const char *name) {
     juru_glossary_format f;
   } names[] = {{"tsv", JURU_GLOSSARY_TSV},       {"txt", JURU_GLOSSARY_TSV},
                {"csv", JURU_GLOSSARY_CSV},       {"json", JURU_GLOSSARY_JSON},
-               {"tbx", JURU_GLOSSARY_TBX},       {"md", JURU_GLOSSARY_MARKDOWN},
+               {"tbx", JURU_GLOSSARY_TBX},       {"tbx2", JURU_GLOSSARY_TBX2},
+               {"md", JURU_GLOSSARY_MARKDOWN},
                {"markdown", JURU_GLOSSARY_MARKDOWN},
                {"omegat", JURU_GLOSSARY_OMEGAT}, {"utf8", JURU_GLOSSARY_OMEGAT},
                {"deepl", JURU_GLOSSARY_DEEPL}};
@@ -234,6 +235,7 @@ juru_status juru_glossary_parse(juru_glossary *g, const char *data, size_t len,
     case JURU_GLOSSARY_JSON:
       return juru__glossary_read_json(g, data, len, name, err);
     case JURU_GLOSSARY_TBX:
+    case JURU_GLOSSARY_TBX2:
       return juru__glossary_read_tbx(g, data, len, name, err);
     default:
       return juru__fail(err, JURU_EINVAL, name, 0, 0, JURU__NONE,
@@ -266,7 +268,8 @@ juru_status juru_glossary_write(const juru_glossary *g,
       st = juru__glossary_write_json(g, full, &o, err);
       break;
     case JURU_GLOSSARY_TBX:
-      st = juru__glossary_write_tbx(g, &o);
+    case JURU_GLOSSARY_TBX2:
+      st = juru__glossary_write_tbx(g, format == JURU_GLOSSARY_TBX2 ? 2 : 3, &o);
       break;
     default:
       st = juru__glossary_write_text(g, format, full, &o);

@@ -51,7 +51,8 @@ juru_status juru__glossary_write_text(const juru_glossary *g,
                                       juru__out *o);
 juru_status juru__glossary_write_json(const juru_glossary *g, int full,
                                       juru__out *o, juru_error *err);
-juru_status juru__glossary_write_tbx(const juru_glossary *g, juru__out *o);
+juru_status juru__glossary_write_tbx(const juru_glossary *g, int version,
+                                     juru__out *o);
 
 juru_term_category juru__category_named(const char *s, size_t n);
 juru_term_origin juru__origin_named(const char *s, size_t n);

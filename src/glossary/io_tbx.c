@@ -159,18 +159,34 @@ static juru_status put_xml(juru__out *o, const char *s) {
   return st;
 }
 
-juru_status juru__glossary_write_tbx(const juru_glossary *g, juru__out *o) {
-  juru_status st = juru__out_str(
-      o,
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"id\" "
-      "xmlns=\"urn:iso:std:iso:30042:ed-2\">\n"
-      "  <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n"
-      "        <p>Juru glossary</p>\n      </sourceDesc>\n    </fileDesc>\n"
-      "  </tbxHeader>\n  <text>\n    <body>\n");
+/* Element names of the two TBX generations. */
+typedef struct tbx_dialect {
+  const char *open, *close, *entry, *lang, *term_open, *term_close;
+} tbx_dialect;
+
+static const tbx_dialect tbx3 = {
+    "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"id\" "
+    "xmlns=\"urn:iso:std:iso:30042:ed-2\">\n"
+    "  <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n"
+    "        <p>Juru glossary</p>\n      </sourceDesc>\n    </fileDesc>\n"
+    "  </tbxHeader>\n",
+    "</tbx>\n", "conceptEntry", "langSec", "<termSec>", "</termSec>"};
+static const tbx_dialect tbx2 = {
+    "<martif type=\"TBX-Basic\" xml:lang=\"id\">\n"
+    "  <martifHeader>\n    <fileDesc>\n      <sourceDesc>\n"
+    "        <p>Juru glossary</p>\n      </sourceDesc>\n    </fileDesc>\n"
+    "  </martifHeader>\n",
+    "</martif>\n", "termEntry", "langSet", "<tig>", "</tig>"};
+
+juru_status juru__glossary_write_tbx(const juru_glossary *g, int version,
+                                     juru__out *o) {
+  const tbx_dialect *d = version == 2 ? &tbx2 : &tbx3;
+  juru_status st = juru__out_str(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  if (st == JURU_OK) st = juru__out_str(o, d->open);
+  if (st == JURU_OK) st = juru__out_str(o, "  <text>\n    <body>\n");
   for (size_t i = 0; i < g->count && st == JURU_OK; i++) {
     const juru_term *t = &g->terms[i];
-    st = juru__out_fmt(o, "      <conceptEntry id=\"c%zu\">\n", i + 1);
+    st = juru__out_fmt(o, "      <%s id=\"c%zu\">\n", d->entry, i + 1);
     if (st == JURU_OK && t->note[0]) {
       st = juru__out_str(o, "        <note>");
       if (st == JURU_OK) st = put_xml(o, t->note);
@@ -179,16 +195,17 @@ juru_status juru__glossary_write_tbx(const juru_glossary *g, juru__out *o) {
     const char *langs[2] = {"id", "en"};
     const char *terms[2] = {t->source, t->target};
     for (int k = 0; k < 2 && st == JURU_OK; k++) {
-      st = juru__out_fmt(o, "        <langSec xml:lang=\"%s\">\n"
-                            "          <termSec>\n            <term>",
-                         langs[k]);
+      st = juru__out_fmt(o, "        <%s xml:lang=\"%s\">\n          %s\n"
+                            "            <term>",
+                         d->lang, langs[k], d->term_open);
       if (st == JURU_OK) st = put_xml(o, terms[k]);
       if (st == JURU_OK)
-        st = juru__out_str(o, "</term>\n          </termSec>\n"
-                              "        </langSec>\n");
+        st = juru__out_fmt(o, "</term>\n          %s\n        </%s>\n",
+                           d->term_close, d->lang);
     }
-    if (st == JURU_OK) st = juru__out_str(o, "      </conceptEntry>\n");
+    if (st == JURU_OK) st = juru__out_fmt(o, "      </%s>\n", d->entry);
   }
-  if (st == JURU_OK) st = juru__out_str(o, "    </body>\n  </text>\n</tbx>\n");
+  if (st == JURU_OK) st = juru__out_str(o, "    </body>\n  </text>\n");
+  if (st == JURU_OK) st = juru__out_str(o, d->close);
   return st;
 }

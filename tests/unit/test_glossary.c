@@ -125,7 +125,8 @@ static void test_round_trips(void) {
   juru_glossary *g = sample();
   juru_glossary_format fs[] = {JURU_GLOSSARY_TSV, JURU_GLOSSARY_CSV,
                                JURU_GLOSSARY_JSON, JURU_GLOSSARY_TBX,
-                               JURU_GLOSSARY_OMEGAT, JURU_GLOSSARY_DEEPL};
+                               JURU_GLOSSARY_OMEGAT, JURU_GLOSSARY_DEEPL,
+                               JURU_GLOSSARY_TBX2};
   for (size_t k = 0; k < sizeof fs / sizeof fs[0]; k++)
     for (int full = 0; full < 2; full++) {
       char *text = NULL;
@@ -142,9 +143,11 @@ static void test_round_trips(void) {
         CHECK_STR(b->source, a->source);
         CHECK_STR(b->target, a->target);
         int lossless_note = fs[k] == JURU_GLOSSARY_CSV ||
-                            fs[k] == JURU_GLOSSARY_JSON || fs[k] == JURU_GLOSSARY_TBX;
+                            fs[k] == JURU_GLOSSARY_JSON || fs[k] == JURU_GLOSSARY_TBX ||
+                            fs[k] == JURU_GLOSSARY_TBX2;
         if (lossless_note) CHECK_STR(b->note, a->note);
-        if (full && fs[k] != JURU_GLOSSARY_TBX && fs[k] != JURU_GLOSSARY_OMEGAT &&
+        if (full && fs[k] != JURU_GLOSSARY_TBX && fs[k] != JURU_GLOSSARY_TBX2 &&
+            fs[k] != JURU_GLOSSARY_OMEGAT &&
             fs[k] != JURU_GLOSSARY_DEEPL) {
           CHECK(b->category == a->category);
           CHECK(b->frequency == a->frequency);
