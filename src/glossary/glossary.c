@@ -119,6 +119,27 @@ static const char *keep(juru_glossary *g, const char *s, int *failed) {
   return p;
 }
 
+/* A term is one line of text: control characters become spaces, runs of
+ * spaces one, and the ends are trimmed (every format can then carry it). */
+static const char *one_line(juru_glossary *g, const char *s, int *failed) {
+  size_t n = strlen(s), o = 0;
+  char *buf = juru__malloc(n + 1);
+  if (!buf) {
+    *failed = 1;
+    return NULL;
+  }
+  for (size_t i = 0; i < n; i++) {
+    char c = ((unsigned char)s[i] < 0x20 || s[i] == 0x7F) ? ' ' : s[i];
+    if (c == ' ' && (o == 0 || buf[o - 1] == ' ')) continue;
+    buf[o++] = c;
+  }
+  while (o && buf[o - 1] == ' ') o--;
+  const char *p = juru__arena_strndup(&g->text, buf, o);
+  juru__free(buf);
+  if (!p) *failed = 1;
+  return p;
+}
+
 juru_status juru_glossary_add(juru_glossary *g, const juru_term *t) {
   if (!g || !t || !t->source || !t->target) return JURU_EINVAL;
   char key[1024];
@@ -137,8 +158,9 @@ juru_status juru_glossary_add(juru_glossary *g, const juru_term *t) {
   }
   juru_term c = *t;
   int failed = 0;
-  c.source = keep(g, t->source, &failed);
-  c.target = keep(g, t->target, &failed);
+  c.source = one_line(g, t->source, &failed);
+  c.target = one_line(g, t->target, &failed);
+  if (!failed && (!c.source[0] || !c.target[0])) return JURU_EINVAL;
   c.note = keep(g, t->note, &failed);
   c.context = keep(g, t->context, &failed);
   c.from = keep(g, t->from, &failed);
