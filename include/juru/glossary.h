@@ -2,8 +2,8 @@
  *
  * A glossary is a list of terms: the Indonesian as written, its English, a
  * category, a note, and where it came from.  Glossaries are read from TSV
- * (OmegaT layout: source, target, comment), CSV (RFC 4180), JSON and TBX,
- * and written in those formats and more (Markdown, OmegaT, DeepL).
+ * (OmegaT layout: source, target, comment), CSV (RFC 4180), JSON, TBX and
+ * Markdown tables, and written in those formats and for OmegaT and DeepL.
  *
  * Terms are matched over tokens, longest-leftmost, case-insensitively, and
  * through morphology: a reduplicated word matches its single form and a
@@ -70,12 +70,13 @@ size_t juru_glossary_count(const juru_glossary *g);
 const juru_term *juru_glossary_get(const juru_glossary *g, size_t i);
 
 typedef enum juru_glossary_format {
-  JURU_GLOSSARY_AUTO = 0, /* by file name: .tsv .txt .utf8 .csv .json .tbx */
+  JURU_GLOSSARY_AUTO = 0, /* by file name: .tsv .txt .utf8 .csv .json .tbx
+                             .md */
   JURU_GLOSSARY_TSV,      /* source, target, comment (OmegaT layout) */
   JURU_GLOSSARY_CSV,      /* RFC 4180: source, target, comment */
   JURU_GLOSSARY_JSON,     /* [{"source": ..., "target": ..., "note": ...}] */
   JURU_GLOSSARY_TBX,      /* TBX-Basic v3 or TBX 2 (martif) */
-  JURU_GLOSSARY_MARKDOWN, /* export only */
+  JURU_GLOSSARY_MARKDOWN, /* a table: | source | target | comment | */
   JURU_GLOSSARY_OMEGAT,   /* export: TSV, .utf8 */
   JURU_GLOSSARY_DEEPL,    /* export: two-column TSV for DeepL glossaries */
   JURU_GLOSSARY_TBX2      /* TBX 2 (martif, TBX-Basic), as OmegaT reads it */

@@ -142,9 +142,16 @@ static const char *one_line(juru_glossary *g, const char *s, int *failed) {
 
 juru_status juru_glossary_add(juru_glossary *g, const juru_term *t) {
   if (!g || !t || !t->source || !t->target) return JURU_EINVAL;
+  juru_term c = *t;
+  int failed = 0;
+  /* clean first: the key is that of the term as stored */
+  c.source = one_line(g, t->source, &failed);
+  c.target = one_line(g, t->target, &failed);
+  if (failed) return JURU_ENOMEM;
+  if (!c.source[0] || !c.target[0]) return JURU_EINVAL;
   char key[1024];
   /* variants (duta besar|dubes): the first names the term */
-  size_t kn = juru__glossary_key(t->source, strcspn(t->source, "|"), key,
+  size_t kn = juru__glossary_key(c.source, strcspn(c.source, "|"), key,
                                  sizeof key);
   if (kn == 0) return JURU_EINVAL;
   uint32_t old;
@@ -156,11 +163,6 @@ juru_status juru_glossary_add(juru_glossary *g, const juru_term *t) {
     g->terms = p;
     g->cap = cap;
   }
-  juru_term c = *t;
-  int failed = 0;
-  c.source = one_line(g, t->source, &failed);
-  c.target = one_line(g, t->target, &failed);
-  if (!failed && (!c.source[0] || !c.target[0])) return JURU_EINVAL;
   c.note = keep(g, t->note, &failed);
   c.context = keep(g, t->context, &failed);
   c.from = keep(g, t->from, &failed);
@@ -259,9 +261,11 @@ juru_status juru_glossary_parse(juru_glossary *g, const char *data, size_t len,
     case JURU_GLOSSARY_TBX:
     case JURU_GLOSSARY_TBX2:
       return juru__glossary_read_tbx(g, data, len, name, err);
+    case JURU_GLOSSARY_MARKDOWN:
+      return juru__glossary_read_md(g, data, len, name, err);
     default:
       return juru__fail(err, JURU_EINVAL, name, 0, 0, JURU__NONE,
-                        "this format can be written, not read");
+                        "unknown glossary format");
   }
 }
 

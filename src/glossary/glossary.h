@@ -43,6 +43,9 @@ juru_status juru__glossary_read_csv(juru_glossary *g, const char *data,
 juru_status juru__glossary_read_json(juru_glossary *g, const char *data,
                                      size_t len, const char *name,
                                      juru_error *err);
+juru_status juru__glossary_read_md(juru_glossary *g, const char *data,
+                                   size_t len, const char *name,
+                                   juru_error *err);
 juru_status juru__glossary_read_tbx(juru_glossary *g, const char *data,
                                     size_t len, const char *name,
                                     juru_error *err);

@@ -85,6 +85,55 @@ juru_status juru__glossary_read_tsv(juru_glossary *g, const char *data,
   return JURU_OK;
 }
 
+/* A Markdown table as Juru writes it: | source | target | comment | ...,
+ * a separator row |---|---|, pipes inside cells escaped as \|. */
+juru_status juru__glossary_read_md(juru_glossary *g, const char *data,
+                                   size_t len, const char *name,
+                                   juru_error *err) {
+  juru__buf cells = {0};
+  size_t line = 0, rows = 0;
+  juru_status st = JURU_OK;
+  for (size_t i = 0; st == JURU_OK && i < len;) {
+    const char *p = data + i;
+    const char *nl = memchr(p, '\n', len - i);
+    size_t n = nl ? (size_t)(nl - p) : len - i;
+    i += n + (nl ? 1 : 0);
+    line++;
+    if (n && p[n - 1] == '\r') n--;
+    while (n && p[n - 1] == ' ') n--;
+    if (n == 0) continue;
+    if (p[0] != '|' || p[n - 1] != '|') {
+      st = juru__fail(err, JURU_ESYNTAX, name, line, 1, JURU__NONE,
+                      "expected a table row: | source | target | ... |");
+      break;
+    }
+    if (rows++ == 0 || (n > 1 && p[1] == '-')) continue; /* header, rule */
+    field f[MAX_FIELDS];
+    size_t col[MAX_FIELDS], nf = 0;
+    juru__buf_clear(&cells);
+    st = juru__buf_reserve(&cells, n);
+    size_t k = 1;
+    while (st == JURU_OK && k < n && nf < MAX_FIELDS) {
+      size_t start = cells.len;
+      col[nf] = k + 1;
+      while (k < n - 1 && p[k] == ' ') k++;
+      while (k < n && p[k] != '|') {
+        if (p[k] == '\\' && k + 1 < n && p[k + 1] == '|') k++;
+        cells.data[cells.len++] = p[k++];
+      }
+      size_t end = cells.len;
+      while (end > start && cells.data[end - 1] == ' ') end--;
+      f[nf].s = cells.data + start;
+      f[nf].n = end - start;
+      nf++;
+      k++; /* the pipe */
+    }
+    if (st == JURU_OK) st = add_row(g, f, nf, name, line, col, err);
+  }
+  juru__buf_free(&cells);
+  return st;
+}
+
 /* RFC 4180: fields separated by commas, records by CRLF or LF; a field in
  * double quotes may hold commas, line breaks and "" for a quote. */
 juru_status juru__glossary_read_csv(juru_glossary *g, const char *data,

@@ -1,5 +1,5 @@
 /* Fuzz target: every glossary importer (the first byte picks TSV, CSV,
- * JSON or TBX), then every writer, and each written form read back. */
+ * JSON, TBX or Markdown), then every writer, and each written form read back. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,12 +10,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size == 0) return 0;
   static const juru_glossary_format in[] = {JURU_GLOSSARY_TSV, JURU_GLOSSARY_CSV,
-                                            JURU_GLOSSARY_JSON, JURU_GLOSSARY_TBX};
+                                            JURU_GLOSSARY_JSON, JURU_GLOSSARY_TBX,
+                                            JURU_GLOSSARY_MARKDOWN};
   juru_glossary *g = juru_glossary_new();
   if (!g) abort();
   juru_error err;
   juru_status st = juru_glossary_parse(g, (const char *)data + 1, size - 1,
-                                       in[data[0] % 4], "fuzz", &err);
+                                       in[data[0] % 5], "fuzz", &err);
   if (st == JURU_OK) {
     static const juru_glossary_format out[] = {
         JURU_GLOSSARY_TSV, JURU_GLOSSARY_CSV, JURU_GLOSSARY_JSON,
@@ -25,8 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       size_t len = 0;
       if (juru_glossary_write(g, out[k], 1, &text, &len, NULL) != JURU_OK)
         abort();
-      if (out[k] == JURU_GLOSSARY_CSV || out[k] == JURU_GLOSSARY_JSON ||
-          out[k] == JURU_GLOSSARY_TBX) {
+      if (out[k] != JURU_GLOSSARY_DEEPL && out[k] != JURU_GLOSSARY_TSV) {
         juru_glossary *back = juru_glossary_new();
         if (juru_glossary_parse(back, text, len, out[k], "back", NULL) !=
                 JURU_OK ||

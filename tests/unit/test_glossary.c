@@ -83,6 +83,10 @@ static void test_reader_errors(void) {
        JURU_GLOSSARY_TBX, 2, 1, "English"},
       {"<martif>\n<text></martif>", JURU_GLOSSARY_TBX, 2, 9, "mismatched"},
       {"ru\xFFl\tmissile\n", JURU_GLOSSARY_TSV, 1, 3, "UTF-8"},
+      {"| source | target |\n|---|---|\nrudal | missile |\n",
+       JURU_GLOSSARY_MARKDOWN, 3, 1, "table row"},
+      {"| source | target |\n|---|---|\n| rudal |\n", JURU_GLOSSARY_MARKDOWN,
+       3, 2, "at least 2"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     juru_status st;
@@ -126,7 +130,7 @@ static void test_round_trips(void) {
   juru_glossary_format fs[] = {JURU_GLOSSARY_TSV, JURU_GLOSSARY_CSV,
                                JURU_GLOSSARY_JSON, JURU_GLOSSARY_TBX,
                                JURU_GLOSSARY_OMEGAT, JURU_GLOSSARY_DEEPL,
-                               JURU_GLOSSARY_TBX2};
+                               JURU_GLOSSARY_TBX2, JURU_GLOSSARY_MARKDOWN};
   for (size_t k = 0; k < sizeof fs / sizeof fs[0]; k++)
     for (int full = 0; full < 2; full++) {
       char *text = NULL;
@@ -147,6 +151,7 @@ static void test_round_trips(void) {
                             fs[k] == JURU_GLOSSARY_TBX2;
         if (lossless_note) CHECK_STR(b->note, a->note);
         if (full && fs[k] != JURU_GLOSSARY_TBX && fs[k] != JURU_GLOSSARY_TBX2 &&
+            fs[k] != JURU_GLOSSARY_MARKDOWN &&
             fs[k] != JURU_GLOSSARY_OMEGAT &&
             fs[k] != JURU_GLOSSARY_DEEPL) {
           CHECK(b->category == a->category);
