@@ -143,6 +143,13 @@ juru_status juru__glossary_read_tbx(juru_glossary *g, const char *data,
 static juru_status put_xml(juru__out *o, const char *s) {
   juru_status st = JURU_OK;
   for (const char *p = s; *p && st == JURU_OK; p++) {
+    /* U+FFFE and U+FFFF are not XML characters: U+FFFD stands for them */
+    if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBF &&
+        ((unsigned char)p[2] == 0xBE || (unsigned char)p[2] == 0xBF)) {
+      st = juru__out_str(o, "\xEF\xBF\xBD");
+      p += 2;
+      continue;
+    }
     switch (*p) {
       case '<': st = juru__out_str(o, "&lt;"); break;
       case '>': st = juru__out_str(o, "&gt;"); break;
