@@ -64,15 +64,9 @@ int main(int argc, char **argv) {
     else
       add_file(&w, argv[i]);
   }
-  char p[5][4096];
-  const char *rel[5] = {"id/affixes.txt", "id/lemma-exceptions.tsv",
-                        "hunspell/id_ID.dic", "id/frequencies.tsv",
-                        "id/lemmas-ud.tsv"};
-  for (int i = 0; i < 5; i++) snprintf(p[i], sizeof p[i], "%s/%s", argv[1], rel[i]);
-  juru_morph_files files = {p[0], p[1], NULL, p[2], p[3], p[4], NULL};
   juru_morph *m = NULL;
   juru_error err;
-  if (juru_morph_load(&files, &m, &err) != JURU_OK) {
+  if (juru_morph_load_dir(argv[1], &m, &err) != JURU_OK) {
     fprintf(stderr, "%s:%zu: %s\n", err.source, err.line, err.text);
     return 1;
   }

@@ -118,14 +118,8 @@ int main(int argc, char **argv) {
     }
   }
   if (tf) fclose(tf);
-  char p[5][4096];
-  const char *rel[5] = {"id/affixes.txt", "id/lemma-exceptions.tsv",
-                        "hunspell/id_ID.dic", "id/frequencies.tsv",
-                        "id/lemmas-ud.tsv"};
-  for (int i = 0; i < 5; i++) snprintf(p[i], sizeof p[i], "%s/%s", argv[1], rel[i]);
-  juru_morph_files files = {p[0], p[1], NULL, p[2], p[3], p[4], NULL};
   juru_morph *m = NULL;
-  if (juru_morph_load(&files, &m, NULL) != JURU_OK) return 1;
+  if (juru_morph_load_dir(argv[1], &m, NULL) != JURU_OK) return 1;
   double b0 = now();
   juru_matcher *mt = NULL;
   if (juru_matcher_new(g, m, &mt) != JURU_OK) return 1;

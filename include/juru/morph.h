@@ -42,6 +42,11 @@ typedef struct juru_morph_files {
  * spelling suggestions) is opened on first use.  The caller owns *out. */
 juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
                             juru_error *err);
+/* The same from a dictionaries directory laid out as Juru ships it
+ * (id/affixes.txt, id/lemma-exceptions.tsv, id/lemmas-ud.tsv,
+ * id/frequencies.tsv, hunspell/id_ID.aff, hunspell/id_ID.dic). */
+juru_status juru_morph_load_dir(const char *dir, juru_morph **out,
+                                juru_error *err);
 void juru_morph_free(juru_morph *m);
 
 /* Write the loaded dictionary, exceptions, lemmas and frequencies in

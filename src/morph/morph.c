@@ -366,6 +366,21 @@ juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
   return JURU_OK;
 }
 
+juru_status juru_morph_load_dir(const char *dir, juru_morph **out,
+                                juru_error *err) {
+  static const char *const rel[6] = {
+      "id/affixes.txt",     "id/lemma-exceptions.tsv", "hunspell/id_ID.aff",
+      "hunspell/id_ID.dic", "id/frequencies.tsv",      "id/lemmas-ud.tsv"};
+  char p[6][4096];
+  for (int i = 0; i < 6; i++)
+    if ((size_t)snprintf(p[i], sizeof p[i], "%s/%s", dir ? dir : ".", rel[i]) >=
+        sizeof p[i])
+      return juru__fail(err, JURU_EINVAL, dir, 0, 0, JURU__NONE,
+                        "directory name too long");
+  juru_morph_files f = {p[0], p[1], p[2], p[3], p[4], p[5], NULL};
+  return juru_morph_load(&f, out, err);
+}
+
 void juru_morph_free(juru_morph *m) {
   if (!m) return;
   juru__strmap_free(&m->meanings);

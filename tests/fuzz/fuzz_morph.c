@@ -11,14 +11,8 @@ static juru_morph *morph;
 
 static void load(void) {
   const char *dir = getenv("JURU_DATA_DIR");
-  if (!dir) dir = JURU_DATA_DIR;
-  static char p[5][4096];
-  const char *rel[5] = {"id/affixes.txt", "id/lemma-exceptions.tsv",
-                        "hunspell/id_ID.dic", "id/frequencies.tsv",
-                        "id/lemmas-ud.tsv"};
-  for (int i = 0; i < 5; i++) snprintf(p[i], sizeof p[i], "%s/%s", dir, rel[i]);
-  juru_morph_files f = {p[0], p[1], NULL, p[2], p[3], p[4], NULL};
-  if (juru_morph_load(&f, &morph, NULL) != JURU_OK) abort();
+  if (juru_morph_load_dir(dir ? dir : JURU_DATA_DIR, &morph, NULL) != JURU_OK)
+    abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

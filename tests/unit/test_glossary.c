@@ -215,13 +215,7 @@ static void test_matcher(void) {
 
 int main(int argc, char **argv) {
   if (argc < 2) return 2;
-  char p[6][4096];
-  const char *rel[6] = {"id/affixes.txt", "id/lemma-exceptions.tsv",
-                        "hunspell/id_ID.aff", "hunspell/id_ID.dic",
-                        "id/frequencies.tsv", "id/lemmas-ud.tsv"};
-  for (int i = 0; i < 6; i++) snprintf(p[i], sizeof p[i], "%s/%s", argv[1], rel[i]);
-  juru_morph_files files = {p[0], p[1], p[2], p[3], p[4], p[5], NULL};
-  if (juru_morph_load(&files, &morph, NULL) != JURU_OK) return 1;
+  if (juru_morph_load_dir(argv[1], &morph, NULL) != JURU_OK) return 1;
   test_readers();
   test_reader_errors();
   test_round_trips();

@@ -121,14 +121,8 @@ static void test_errors(void) {
 }
 
 static void test_lookup(const char *dir) {
-  char p[6][4096];
-  const char *rel[6] = {"id/affixes.txt", "id/lemma-exceptions.tsv",
-                        "hunspell/id_ID.aff", "hunspell/id_ID.dic",
-                        "id/frequencies.tsv", "id/lemmas-ud.tsv"};
-  for (int i = 0; i < 6; i++) snprintf(p[i], sizeof p[i], "%s/%s", dir, rel[i]);
-  juru_morph_files files = {p[0], p[1], p[2], p[3], p[4], p[5], NULL};
   juru_morph *m = NULL;
-  CHECK(juru_morph_load(&files, &m, NULL) == JURU_OK);
+  CHECK(juru_morph_load_dir(dir, &m, NULL) == JURU_OK);
   const char *lex = write_tmp("lx.tsv",
                               "serangan drone\tdrone strike\tn\n"
                               "menyerukan\tcall for; urge\tv\n"
