@@ -8,7 +8,8 @@
  * Terms are matched over tokens, longest-leftmost, case-insensitively, and
  * through morphology: a reduplicated word matches its single form and a
  * clitic after a hyphen is ignored (serangan-serangan drone, Komite Keamanan
- * Nasional-nya).  A source may list variants separated by "|"
+ * Nasional-nya).  A term in capitals (AS, IT) is an acronym and matches
+ * only capitals (not "as", "it").  A source may list variants separated by "|"
  * ("duta besar|dubes"): each matches the term.  The matcher is a token trie:
  * its cost per token does not grow with the number of terms.
  *

@@ -29,6 +29,8 @@ struct juru_matcher {
   size_t nroot;
   size_t nedges, capedges;
   uint32_t *terminal;   /* node -> term index + 1, 0 none */
+  unsigned char *caps;  /* node -> its term is an acronym (AS, IT): the
+                           text must be in capitals too, not as, it */
   size_t nodes, cap;
   /* scratch for one text: its tokens and their numbers */
   juru_token *tok;
@@ -129,9 +131,13 @@ static juru_status new_node(juru_matcher *mt, uint32_t *id) {
     uint32_t *p = juru__realloc(mt->terminal, cap * sizeof *p);
     if (!p) return JURU_ENOMEM;
     mt->terminal = p;
+    unsigned char *c = juru__realloc(mt->caps, cap);
+    if (!c) return JURU_ENOMEM;
+    mt->caps = c;
     mt->cap = cap;
   }
   mt->terminal[mt->nodes] = 0;
+  mt->caps[mt->nodes] = 0;
   *id = (uint32_t)mt->nodes++;
   return JURU_OK;
 }
@@ -154,6 +160,16 @@ static juru_status root_child(juru_matcher *mt, uint32_t tok, uint32_t *node) {
   return JURU_OK;
 }
 
+/* Capitals only, at least two letters: an acronym. */
+static int acronym(const char *s, size_t n) {
+  size_t upper = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] >= 'a' && s[i] <= 'z') return 0;
+    upper += s[i] >= 'A' && s[i] <= 'Z';
+  }
+  return upper >= 2;
+}
+
 static juru_status insert_form(juru_matcher *mt, size_t index,
                                const char *src, size_t len) {
   juru_status st = tokenize_ids(mt, src, len, 1);
@@ -174,8 +190,10 @@ static juru_status insert_form(juru_matcher *mt, size_t index,
     }
     node = e->child;
   }
-  if (st == JURU_OK && node != 0 && mt->terminal[node] == 0)
+  if (st == JURU_OK && node != 0 && mt->terminal[node] == 0) {
     mt->terminal[node] = (uint32_t)index + 1; /* the first term wins */
+    mt->caps[node] = acronym(src, len);
+  }
   return st;
 }
 
@@ -217,9 +235,20 @@ void juru_matcher_free(juru_matcher *mt) {
   juru__free(mt->edges);
   juru__free(mt->root);
   juru__free(mt->terminal);
+  juru__free(mt->caps);
   juru__free(mt->tok);
   juru__free(mt->tokid);
   juru__free(mt);
+}
+
+/* May the term ending at `node`, over tokens i..j, match here? */
+static int case_fits(const juru_matcher *mt, uint32_t node, const char *text,
+                     size_t i, size_t j) {
+  if (!mt->caps[node]) return 1;
+  for (size_t k = i; k <= j; k++)
+    if (!acronym(text + mt->tok[k].start, mt->tok[k].end - mt->tok[k].start))
+      return 0;
+  return 1;
 }
 
 size_t juru_matcher_find(juru_matcher *mt, const char *text, size_t len,
@@ -231,13 +260,14 @@ size_t juru_matcher_find(juru_matcher *mt, const char *text, size_t len,
     uint32_t id = mt->tokid[i];
     uint32_t node = id < mt->nroot ? mt->root[id] : 0, term = 0;
     size_t last = i;
-    if (node && mt->terminal[node]) term = mt->terminal[node];
+    if (node && mt->terminal[node] && case_fits(mt, node, text, i, i))
+      term = mt->terminal[node];
     for (size_t j = i + 1; node && j < mt->ntok && mt->tokid[j] != NO_TOKEN;
          j++) {
       const edge *e = edge_slot(mt, node, mt->tokid[j]);
       if (e->node == NO_TOKEN) break;
       node = e->child;
-      if (mt->terminal[node]) {
+      if (mt->terminal[node] && case_fits(mt, node, text, i, j)) {
         term = mt->terminal[node];
         last = j;
       }

@@ -208,6 +208,15 @@ static void test_matcher(void) {
   CHECK(juru_matcher_find(mt, "", 0, m, 16) == 0);
   CHECK(juru_matcher_find(mt, "Dubes itu", 9, m, 16) == 1 && m[0].term == 5 &&
         m[0].end == 5);
+  juru_matcher_free(mt);
+  juru_term as;
+  memset(&as, 0, sizeof as);
+  as.source = "AS";
+  as.target = "United States";
+  juru_glossary_add(g, &as);
+  CHECK(juru_matcher_new(g, morph, &mt) == JURU_OK);
+  const char *t2 = "Dolar AS naik, as roda patah.";
+  CHECK(juru_matcher_find(mt, t2, strlen(t2), m, 16) == 1 && m[0].start == 6);
   CHECK(juru_matcher_find(mt, "tidak ada", 9, m, 16) == 0);
   juru_matcher_free(mt);
   juru_glossary_free(g);
