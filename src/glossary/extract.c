@@ -45,7 +45,8 @@ enum {
   F_DOMAIN = 1u << 13,  /* from a domain lexicon (politics, economy) */
   F_ENGLISH = 1u << 14, /* an English word, not an Indonesian one */
   F_TAKEN = 1u << 15,   /* part of a candidate already */
-  F_ABBR = 1u << 16
+  F_ABBR = 1u << 16,
+  F_CURATED = 1u << 17  /* from the curated news lexicons */
 };
 
 typedef struct tinfo {
@@ -194,6 +195,16 @@ static unsigned entry_flags(const juru_lex_entry *e) {
   if (starts_with(e->source, e->source_len, "news-politics") ||
       starts_with(e->source, e->source_len, "news-economy"))
     f |= F_DOMAIN;
+  if (starts_with(e->source, e->source_len, "news-")) f |= F_CURATED;
+  return f;
+}
+
+/* The first entry decides, but a place is a place whichever entry says so
+ * (Amerika Serikat is listed as a name and as a country). */
+static unsigned entries_flags(const juru_lex_entry *e, size_t n) {
+  unsigned f = entry_flags(&e[0]);
+  for (size_t i = 1; i < n; i++)
+    if (entry_flags(&e[i]) & F_PLACE) f = (f & ~(unsigned)(F_PROPN | F_COMMON)) | F_PLACE;
   return f;
 }
 
@@ -215,7 +226,7 @@ static void describe(juru_extractor *ex, tinfo *t) {
   juru_lex_entry e[4];
   size_t found = juru_lexicon_find(ex->lx, t->key, k, e, 4);
   if (found) {
-    t->flags |= entry_flags(&e[0]);
+    t->flags |= entries_flags(e, found < 4 ? found : 4);
   } else {
     juru_lookup_result r;
     if (juru_lookup(ex->lx, ex->morph, w, n, &r) == JURU_OK && r.n_entries)
@@ -377,9 +388,10 @@ static juru_status lexicon_terms(juru_extractor *ex) {
       if (j >= ex->ntok || taken(ex, i, j)) continue;
       char key[1024];
       if (!phrase_key(ex, i, j, key, sizeof key)) continue;
-      juru_lex_entry e[2];
-      if (!juru_lexicon_find(ex->lx, key, strlen(key), e, 2)) continue;
-      unsigned f = entry_flags(&e[0]);
+      juru_lex_entry e[4];
+      size_t found = juru_lexicon_find(ex->lx, key, strlen(key), e, 4);
+      if (!found) continue;
+      unsigned f = entries_flags(e, found < 4 ? found : 4);
       if (!(f & (F_NOUN | F_PROPN | F_PLACE | F_ABBR))) break; /* pada hari */
       if (ex->tok[j].flags & (F_STOP | F_DATE)) break;
       juru_term_category cat = f & F_PLACE ? JURU_TERM_PLACE
@@ -440,8 +452,13 @@ static int name_part_of(const juru_extractor *ex, const tinfo *t,
  * knows (Budi, Rask); at the start of a sentence it proves nothing. */
 static int name_part(const tinfo *t, int sentence_start) {
   if (!(t->flags & F_WORD) || !(t->flags & F_CAP)) return 0;
-  if (t->flags & (F_TAKEN | F_DATE | F_ENGLISH | F_STOP)) return 0;
-  if (sentence_start && (t->flags & F_COMMON) && !(t->flags & (F_ROLE | F_ORG)))
+  if (t->flags & (F_TAKEN | F_DATE | F_STOP)) return 0;
+  if (sentence_start && (t->flags & F_ENGLISH)) return 0;
+  /* at the start, a word Indonesian text uses (the curated lexicons have
+   * it, or everyday text does) is just a capitalised word; Trump, known
+   * only to the broad dictionaries, is still a name */
+  if (sentence_start && (t->flags & F_COMMON) && !(t->flags & (F_ROLE | F_ORG)) &&
+      ((t->flags & F_CURATED) || t->bg >= 3))
     return 0;
   return 1;
 }
@@ -551,7 +568,14 @@ static juru_status name_runs(juru_extractor *ex) {
       }
       break;
     }
-    juru_status st = split_run(ex, i, j);
+    /* English words together are an English phrase (Story Code), not a
+     * name; one among Indonesian words is a name (Trump) */
+    int english = j > i;
+    for (size_t k = i; k <= j && english; k++)
+      english = (ex->tok[k].flags & F_ENGLISH) != 0;
+    /* [IT/r]: an editor's tag */
+    int tag = i > 0 && ex->s[ex->tok[i - 1].start] == '[';
+    juru_status st = english || tag ? JURU_OK : split_run(ex, i, j);
     if (st != JURU_OK) return st;
     i = j + 1;
   }
