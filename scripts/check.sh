@@ -31,7 +31,7 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 step "libFuzzer targets, ${fuzz_seconds}s each"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DJURU_FUZZ=ON \
   -DJURU_SANITIZE=ON > /dev/null
-targets="segment lexicon datafile morph glossary"
+targets="segment lexicon datafile morph glossary extract"
 for target in $targets; do
   cmake --build build-fuzz -j "$jobs" --target fuzz_$target
 done
