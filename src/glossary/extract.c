@@ -99,13 +99,11 @@ static juru_status load_rules(juru_extractor *ex, const char *path,
   juru__buf b = {0};
   b.max = 16u << 20;
   juru_status st = juru__read_file(path, &b, err);
-  size_t line = 0;
-  for (size_t i = 0; st == JURU_OK && i < b.len;) {
-    const char *p = b.data + i;
-    const char *nl = memchr(p, '\n', b.len - i);
-    size_t n = nl ? (size_t)(nl - p) : b.len - i;
-    i += n + (nl ? 1 : 0);
-    line++;
+  juru__lines it = {b.data, b.len, 0, 0};
+  const char *p;
+  size_t n;
+  while (st == JURU_OK && juru__next_line(&it, &p, &n)) {
+    size_t line = it.number;
     if (n == 0 || p[0] == '#') continue;
     const char *tab = memchr(p, '\t', n);
     unsigned flag = 0;

@@ -59,14 +59,11 @@ static juru_status add_row(juru_glossary *g, const field *f, size_t n,
 juru_status juru__glossary_read_tsv(juru_glossary *g, const char *data,
                                     size_t len, const char *name,
                                     juru_error *err) {
-  size_t line = 0;
-  for (size_t i = 0; i < len;) {
-    const char *p = data + i;
-    const char *nl = memchr(p, '\n', len - i);
-    size_t n = nl ? (size_t)(nl - p) : len - i;
-    i += n + (nl ? 1 : 0);
-    line++;
-    if (n && p[n - 1] == '\r') n--;
+  juru__lines it = {data, len, 0, 0};
+  const char *p;
+  size_t n;
+  while (juru__next_line(&it, &p, &n)) {
+    size_t line = it.number;
     if (n == 0 || p[0] == '#') continue;
     field f[MAX_FIELDS];
     size_t col[MAX_FIELDS], nf = 0;
@@ -91,15 +88,13 @@ juru_status juru__glossary_read_md(juru_glossary *g, const char *data,
                                    size_t len, const char *name,
                                    juru_error *err) {
   juru__buf cells = {0};
-  size_t line = 0, rows = 0;
+  size_t rows = 0;
   juru_status st = JURU_OK;
-  for (size_t i = 0; st == JURU_OK && i < len;) {
-    const char *p = data + i;
-    const char *nl = memchr(p, '\n', len - i);
-    size_t n = nl ? (size_t)(nl - p) : len - i;
-    i += n + (nl ? 1 : 0);
-    line++;
-    if (n && p[n - 1] == '\r') n--;
+  juru__lines it = {data, len, 0, 0};
+  const char *p;
+  size_t n;
+  while (st == JURU_OK && juru__next_line(&it, &p, &n)) {
+    size_t line = it.number;
     while (n && p[n - 1] == ' ') n--;
     if (n == 0) continue;
     if (p[0] != '|' || p[n - 1] != '|') {

@@ -166,18 +166,15 @@ static juru_status parse_buffer(loader *L, juru__buf *revpairs,
   base = base ? base + 1 : path;
   size_t blen = strlen(base);
   if (blen > 4 && strcmp(base + blen - 4, ".tsv") == 0) blen -= 4;
-  size_t no = 0;
-  for (size_t i = 0; st == JURU_OK && i < size;) {
-    const char *line = data + i;
-    const char *nl = memchr(line, '\n', size - i);
-    size_t len = nl ? (size_t)(nl - line) : size - i;
-    i += len + (nl ? 1 : 0);
-    no++;
-    if (len && line[len - 1] == '\r') len--;
+  juru__lines it = {data, size, 0, 0};
+  const char *line;
+  size_t len;
+  while (st == JURU_OK && juru__next_line(&it, &line, &len)) {
     if (len == 0 || line[0] == '#') continue;
-    st = parse_line(L, revpairs, line, len, base, blen, path, no, err);
+    st = parse_line(L, revpairs, line, len, base, blen, path, it.number, err);
   }
-  if (st == JURU_ENOMEM) juru__fail(err, st, path, no, 0, JURU__NONE, NULL);
+  if (st == JURU_ENOMEM)
+    juru__fail(err, st, path, it.number, 0, JURU__NONE, NULL);
   return st;
 }
 

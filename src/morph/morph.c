@@ -211,16 +211,12 @@ static juru_status each_line(juru_morph *m, const char *path, line_fn fn,
   if (st == JURU_OK && (st = juru_utf8_check(b.data, b.len, err)) != JURU_OK &&
       err)
     snprintf(err->source, sizeof err->source, "%s", path);
-  size_t no = 0;
-  for (size_t i = 0; st == JURU_OK && i < b.len;) {
-    const char *line = b.data + i;
-    const char *nl = memchr(line, '\n', b.len - i);
-    size_t len = nl ? (size_t)(nl - line) : b.len - i;
-    i += len + (nl ? 1 : 0);
-    no++;
-    if (len && line[len - 1] == '\r') len--;
+  juru__lines it = {b.data, b.len, 0, 0};
+  const char *line;
+  size_t len;
+  while (st == JURU_OK && juru__next_line(&it, &line, &len)) {
     if (len == 0 || line[0] == '#') continue;
-    st = fn(m, line, len, path, no, err);
+    st = fn(m, line, len, path, it.number, err);
   }
   juru__buf_free(&b);
   return st;

@@ -96,16 +96,12 @@ juru_status juru_abbrevs_parse(const char *data, size_t len,
   }
   juru_abbrevs *a = juru__calloc(1, sizeof *a);
   if (!a) return juru__fail(err, JURU_ENOMEM, source, 0, 0, JURU__NONE, NULL);
-  size_t lineno = 0;
-  for (size_t i = 0; st == JURU_OK && i < len;) {
-    const char *nl = memchr(data + i, '\n', len - i);
-    size_t l = nl ? (size_t)(nl - (data + i)) : len - i;
-    const char *line = data + i;
-    i += l + (nl ? 1 : 0);
-    lineno++;
-    if (l && line[l - 1] == '\r') l--;
+  juru__lines it = {data, len, 0, 0};
+  const char *line;
+  size_t l;
+  while (st == JURU_OK && juru__next_line(&it, &line, &l)) {
     if (l == 0 || line[0] == '#') continue;
-    st = parse_line(a, line, l, source, lineno, err);
+    st = parse_line(a, line, l, source, it.number, err);
   }
   if (st != JURU_OK) {
     if (st == JURU_ENOMEM) juru__fail(err, st, source, 0, 0, JURU__NONE, NULL);

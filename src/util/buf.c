@@ -50,3 +50,16 @@ void juru__buf_free(juru__buf *b) {
   b->data = NULL;
   b->len = b->cap = 0;
 }
+
+int juru__next_line(juru__lines *it, const char **line, size_t *n) {
+  if (it->pos >= it->len) return 0;
+  const char *p = it->data + it->pos;
+  const char *nl = memchr(p, '\n', it->len - it->pos);
+  size_t k = nl ? (size_t)(nl - p) : it->len - it->pos;
+  it->pos += k + (nl ? 1 : 0);
+  it->number++;
+  if (k && p[k - 1] == '\r') k--;
+  *line = p;
+  *n = k;
+  return 1;
+}

@@ -43,6 +43,16 @@ void juru__buf_consume(juru__buf *b, size_t n);
 void juru__buf_clear(juru__buf *b);
 void juru__buf_free(juru__buf *b);
 
+/* The lines of a buffer: LF ends a line and a CR before it is dropped.
+ * Start with {data, len, 0, 0}; `number` is the 1-based number of the line
+ * last returned. */
+typedef struct juru__lines {
+  const char *data;
+  size_t len, pos, number;
+} juru__lines;
+/* 1 and the next line in (*line, *n); 0 at the end. */
+int juru__next_line(juru__lines *it, const char **line, size_t *n);
+
 /* Read a whole file into `b` (capped by b->max). */
 juru_status juru__read_file(const char *path, juru__buf *b, juru_error *err);
 
