@@ -40,6 +40,13 @@ typedef juru_status (*cli_chunk_fn)(const char *data, size_t len, void *ud,
 int cli_stream_file(const char *path, cli_chunk_fn fn, void *ud,
                     juru_error *err, juru_status *st);
 
+/* Stream a file (or "-") through a new segmenter, handing each sentence to
+ * `fn`.  Returns 0 or an exit status after printing why (a callback that
+ * returns non-zero means its output failed: EXIT_IOERR). */
+int cli_segment_file(const char *path, const juru_abbrevs *ab,
+                     const juru_segment_options *opt, juru_sentence_fn fn,
+                     void *ud);
+
 /* Output that appears complete or not at all: with a path, data goes to a
  * temporary file beside it that is renamed over the path on success; without
  * one, to standard output. */

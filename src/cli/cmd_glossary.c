@@ -26,20 +26,8 @@ static const char usage[] =
     "      --data-dir DIR    where the dictionaries are\n"
     "  -h, --help            show this help\n";
 
-typedef struct gloss_run {
-  juru_extractor *ex;
-  juru_segmenter *seg;
-} gloss_run;
-
 static int on_sentence(const juru_sentence *s, void *ud) {
-  gloss_run *r = ud;
-  return juru_extractor_add(r->ex, s->text, s->len) != JURU_OK;
-}
-
-static juru_status feed(const char *data, size_t len, void *ud,
-                        juru_error *err) {
-  gloss_run *r = ud;
-  return juru_segmenter_feed(r->seg, data, len, on_sentence, r, err);
+  return juru_extractor_add(ud, s->text, s->len) != JURU_OK;
 }
 
 static int parse_categories(const char *list, unsigned *out) {
@@ -174,29 +162,15 @@ int cmd_glossary(int argc, char **argv) {
     rules = cli_data_path(data_dir, "id/glossary.txt");
     opt.rules = rules;
   }
-  gloss_run r = {NULL, NULL};
-  if (rc == 0 && juru_extractor_new(lx, morph, user, &opt, &r.ex) != JURU_OK) {
+  juru_extractor *ex = NULL;
+  if (rc == 0 && juru_extractor_new(lx, morph, user, &opt, &ex) != JURU_OK) {
     cli_warn("glossary: cannot set up the extractor (%s)",
              rules ? rules : "id/glossary.txt missing");
     rc = EXIT_CONFIG;
   }
-  for (int k = 0; k < nfiles && rc == 0; k++) {
-    r.seg = juru_segmenter_new(ab, NULL);
-    if (!r.seg) {
-      rc = EXIT_SOFTWARE;
-      break;
-    }
-    juru_error err = {0};
-    juru_status st;
-    rc = cli_stream_file(files[k], feed, &r, &err, &st);
-    if (rc == 0 && (st = juru_segmenter_finish(r.seg, on_sentence, &r, &err)) !=
-                       JURU_OK) {
-      cli_report(files[k], &err);
-      rc = cli_exit_status(st);
-    }
-    juru_segmenter_free(r.seg);
-  }
-  if (rc == 0 && juru_extractor_finish(r.ex, &result) != JURU_OK)
+  for (int k = 0; k < nfiles && rc == 0; k++)
+    rc = cli_segment_file(files[k], ab, NULL, on_sentence, ex);
+  if (rc == 0 && juru_extractor_finish(ex, &result) != JURU_OK)
     rc = EXIT_SOFTWARE;
   cli_output out;
   if (rc == 0) rc = cli_output_open(&out, output);
@@ -216,7 +190,7 @@ int cmd_glossary(int argc, char **argv) {
     int rc2 = cli_output_close(&out, rc == 0);
     if (rc == 0) rc = rc2;
   }
-  juru_extractor_free(r.ex);
+  juru_extractor_free(ex);
   juru_glossary_free(result);
   juru_glossary_free(user);
   juru_morph_free(morph);

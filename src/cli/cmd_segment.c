@@ -40,7 +40,6 @@ typedef struct seg_run {
   const char *file; /* named in JSON when several files are given */
   size_t last_para;
   int any;
-  juru_segmenter *seg;
 } seg_run;
 
 /* Text output keeps each sentence on one line: the line breaks inside a
@@ -91,35 +90,11 @@ static int on_sentence(const juru_sentence *s, void *ud) {
   return ferror(r->fp) ? 1 : 0;
 }
 
-static juru_status feed_chunk(const char *data, size_t len, void *ud,
-                              juru_error *err) {
-  seg_run *r = ud;
-  return juru_segmenter_feed(r->seg, data, len, on_sentence, r, err);
-}
-
 static int segment_file(const char *path, const juru_abbrevs *ab,
                         const juru_segment_options *opt, seg_run *r) {
-  r->seg = juru_segmenter_new(ab, opt);
-  if (!r->seg) {
-    cli_warn("out of memory");
-    return EXIT_SOFTWARE;
-  }
   /* paragraphs of the next file start after a blank line */
   if (r->any) r->last_para = (size_t)-1;
-  juru_error err = {0};
-  juru_status st;
-  int rc = cli_stream_file(path, feed_chunk, r, &err, &st);
-  if (rc == 0) {
-    st = juru_segmenter_finish(r->seg, on_sentence, r, &err);
-    if (st != JURU_OK) {
-      cli_report(strcmp(path, "-") == 0 ? "<stdin>" : path, &err);
-      rc = cli_exit_status(st);
-    }
-  }
-  if (st == JURU_ECANCELLED) rc = EXIT_IOERR;
-  juru_segmenter_free(r->seg);
-  r->seg = NULL;
-  return rc;
+  return cli_segment_file(path, ab, opt, on_sentence, r);
 }
 
 int cmd_segment(int argc, char **argv) {

@@ -20,7 +20,6 @@ static const char usage[] =
 
 typedef struct tok_run {
   const juru_abbrevs *ab;
-  juru_segmenter *seg;
   FILE *fp;
 } tok_run;
 
@@ -36,12 +35,6 @@ static int on_sentence(const juru_sentence *s, void *ud) {
   }
   fputc('\n', r->fp);
   return ferror(r->fp) ? 1 : 0;
-}
-
-static juru_status feed_chunk(const char *data, size_t len, void *ud,
-                              juru_error *err) {
-  tok_run *r = ud;
-  return juru_segmenter_feed(r->seg, data, len, on_sentence, r, err);
 }
 
 int cmd_tokenize(int argc, char **argv) {
@@ -72,26 +65,12 @@ int cmd_tokenize(int argc, char **argv) {
   }
   juru_abbrevs *ab = NULL;
   int rc = cli_load_abbrevs(abbrev_file, data_dir, &ab);
-  tok_run r = {ab, NULL, stdout};
+  tok_run r = {ab, stdout};
   char *stdin_only[] = {"-"};
   char **files = first_file < argc ? argv + first_file : stdin_only;
   int nfiles = first_file < argc ? argc - first_file : 1;
-  for (int k = 0; k < nfiles && rc == 0; k++) {
-    r.seg = juru_segmenter_new(ab, &opt);
-    if (!r.seg) {
-      rc = EXIT_SOFTWARE;
-      break;
-    }
-    juru_error err = {0};
-    juru_status st;
-    rc = cli_stream_file(files[k], feed_chunk, &r, &err, &st);
-    if (rc == 0 && (st = juru_segmenter_finish(r.seg, on_sentence, &r,
-                                               &err)) != JURU_OK) {
-      cli_report(files[k], &err);
-      rc = cli_exit_status(st);
-    }
-    juru_segmenter_free(r.seg);
-  }
+  for (int k = 0; k < nfiles && rc == 0; k++)
+    rc = cli_segment_file(files[k], ab, &opt, on_sentence, &r);
   if (fflush(stdout) != 0 && rc == 0) rc = EXIT_IOERR;
   juru_abbrevs_free(ab);
   return rc;

@@ -215,3 +215,36 @@ void cli_print_meanings(FILE *fp, const juru_morph *m, const juru_analysis *a) {
     fprintf(fp, "%sreduplication: plural, variety or repetition",
             n ? "; " : "");
 }
+
+typedef struct segment_feed {
+  juru_segmenter *seg;
+  juru_sentence_fn fn;
+  void *ud;
+} segment_feed;
+
+static juru_status feed_segmenter(const char *data, size_t len, void *ud,
+                                  juru_error *err) {
+  segment_feed *f = ud;
+  return juru_segmenter_feed(f->seg, data, len, f->fn, f->ud, err);
+}
+
+int cli_segment_file(const char *path, const juru_abbrevs *ab,
+                     const juru_segment_options *opt, juru_sentence_fn fn,
+                     void *ud) {
+  segment_feed f = {juru_segmenter_new(ab, opt), fn, ud};
+  if (!f.seg) {
+    cli_warn("out of memory");
+    return EXIT_SOFTWARE;
+  }
+  juru_error err = {0};
+  juru_status st;
+  int rc = cli_stream_file(path, feed_segmenter, &f, &err, &st);
+  if (rc == 0 && (st = juru_segmenter_finish(f.seg, fn, ud, &err)) != JURU_OK) {
+    cli_report(strcmp(path, "-") == 0 ? "<stdin>" : path, &err);
+    rc = cli_exit_status(st);
+  }
+  /* a callback that stopped did so because its output failed */
+  if (st == JURU_ECANCELLED) rc = EXIT_IOERR;
+  juru_segmenter_free(f.seg);
+  return rc;
+}
