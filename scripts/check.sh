@@ -4,7 +4,8 @@
 #   2. release build: unit tests, CLI suites, quality evaluation, fuzz
 #      corpus replay (ctest);
 #   3. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   4. libFuzzer targets built with clang, sanitized, fuzzed briefly
+#   4. the CLI suites with juru under valgrind;
+#   5. libFuzzer targets built with clang, sanitized, fuzzed briefly
 #      (FUZZ_SECONDS each, default 30).
 set -eu
 cd "$(dirname "$0")/.."
@@ -27,6 +28,10 @@ cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+step "CLI suites under valgrind (memory errors and leaks)"
+JURU_UNDER_VALGRIND=$PWD/build/juru JURU_DATA_DIR=$PWD/dictionaries \
+  tests/run-suites.sh tests/valgrind-juru.sh tests/suites
 
 step "libFuzzer targets, ${fuzz_seconds}s each"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DJURU_FUZZ=ON \

@@ -700,7 +700,7 @@ static void analyze_word(juru_morph *m, const char *w, size_t n,
     s.m = m;
     s.best_score = 1e30;
     s.target = lemma;
-    if (strcmp(lemma, w) != 0) strip_clitics(&s, w, n);
+    if (strlen(lemma) != n || memcmp(lemma, w, n) != 0) strip_clitics(&s, w, n);
     if (memchr(w, '-', n) && analyze_hyphenated(m, w, n, out) &&
         strcmp(out->lemma, lemma) == 0) {
       out->flags = JURU_ANALYSIS_EXCEPTION | JURU_ANALYSIS_KNOWN;
@@ -745,6 +745,7 @@ static size_t fold_case(const char *word, size_t len, char *buf, size_t size) {
     if (len >= size) return 0;
     memcpy(buf, word, len);
     lower_ascii(buf, len);
+    buf[len] = '\0';
     return len;
   }
   char *folded = NULL;
@@ -755,6 +756,7 @@ static size_t fold_case(const char *word, size_t len, char *buf, size_t size) {
     return 0;
   }
   memcpy(buf, folded, n);
+  buf[n] = '\0';
   juru_free(folded);
   return n;
 }
