@@ -371,6 +371,21 @@ static const char *first_sense(const juru_lex_entry *e, char *buf,
   return buf;
 }
 
+/* Wordnet Bahasa's multi-word names are linked automatically and often
+ * wrong (perdana menteri Israel -> Begin): a phrase needs another source. */
+static int only_wordnet(const juru_lex_entry *e, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!starts_with(e[i].source, e[i].source_len, "wordnet")) return 0;
+  return 1;
+}
+
+/* Entries for a multi-word key, unless Wordnet alone has them. */
+static size_t find_phrase(const juru_extractor *ex, const char *key,
+                          juru_lex_entry *e, size_t max) {
+  size_t n = juru_lexicon_find(ex->lx, key, strlen(key), e, max);
+  return n && !only_wordnet(e, n < max ? n : max) ? n : 0;
+}
+
 /* Multi-word lexicon entries, longest-leftmost. */
 static int name_part(const tinfo *t, int sentence_start);
 static size_t with_acronym(const juru_extractor *ex, size_t j);
@@ -387,7 +402,7 @@ static juru_status lexicon_terms(juru_extractor *ex) {
       char key[1024];
       if (!phrase_key(ex, i, j, key, sizeof key)) continue;
       juru_lex_entry e[4];
-      size_t found = juru_lexicon_find(ex->lx, key, strlen(key), e, 4);
+      size_t found = find_phrase(ex, key, e, 4);
       if (!found) continue;
       unsigned f = entries_flags(e, found < 4 ? found : 4);
       if (!(f & (F_NOUN | F_PROPN | F_PLACE | F_ABBR))) break; /* pada hari */
@@ -504,7 +519,7 @@ static juru_status split_run(juru_extractor *ex, size_t i, size_t j) {
     while (k < j && !(ex->tok[k + 1].flags & (F_PLACE | F_ROLE | F_ORG)))
       k++;
     juru_term_category cat = JURU_TERM_PERSON;
-    if (k == i && (t->flags & F_COMMON))
+    if (k == i && (t->flags & F_COMMON) && (t->flags & F_CURATED))
       cat = JURU_TERM_ORG; /* Pemerintah, Majelis: an institution */
     else if (k == i && all_caps(ex->s + t->start, t->end - t->start))
       cat = JURU_TERM_ORG; /* an acronym */
@@ -701,17 +716,20 @@ static void unit_english(juru_extractor *ex, size_t i, size_t j, int alone,
   const tinfo *t = &ex->tok[i];
   const char *w = ex->s + t->start;
   size_t n = ex->tok[j].end - t->start;
-  juru_lex_entry e[2];
+  juru_lex_entry e[4];
   char key[512];
   u->name = 0;
+  size_t found;
   if (i == j && (t->flags & F_PLACE) &&
-      juru_lexicon_find(ex->lx, t->key, strlen(t->key), e, 2)) {
-    if (alone || !demonym(&e[0], u->text, sizeof u->text))
-      first_sense(&e[0], u->text, sizeof u->text);
+      (found = juru_lexicon_find(ex->lx, t->key, strlen(t->key), e, 4)) > 0) {
+    int done = 0;
+    for (size_t k = 0; !alone && !done && k < found && k < 4; k++)
+      done = demonym(&e[k], u->text, sizeof u->text);
+    if (!done) first_sense(&e[0], u->text, sizeof u->text);
     return;
   }
   if (j > i && phrase_key(ex, i, j, key, sizeof key) &&
-      juru_lexicon_find(ex->lx, key, strlen(key), e, 2)) {
+      find_phrase(ex, key, e, 4)) {
     first_sense(&e[0], u->text, sizeof u->text);
     return;
   }
@@ -755,17 +773,19 @@ static void compose(juru_extractor *ex, const cand *c, char *out,
     i = 1;
   while (i < ex->ntok) {
     size_t j = i;
-    int known = ex->tok[i].flags & (F_COMMON | F_PLACE | F_ROLE);
-    if (!known) { /* a name: its parts and connectors together */
+    /* a name: its parts and connectors (Al, bin) together, kept as written */
+    int known = (ex->tok[i].flags & (F_COMMON | F_PLACE | F_ROLE)) &&
+                !(ex->tok[i].flags & F_CONNECTOR);
+    if (!known) {
       while (j + 1 < ex->ntok &&
-             !(ex->tok[j + 1].flags & (F_COMMON | F_PLACE | F_ROLE)) )
+             (!(ex->tok[j + 1].flags & (F_COMMON | F_PLACE | F_ROLE)) ||
+              (ex->tok[j + 1].flags & F_CONNECTOR)))
         j++;
     } else {
       for (size_t k = ex->ntok - 1; k > i; k--) {
         char key[512];
-        juru_lex_entry e[1];
-        if (phrase_key(ex, i, k, key, sizeof key) &&
-            juru_lexicon_find(ex->lx, key, strlen(key), e, 1)) {
+        juru_lex_entry e[4];
+        if (phrase_key(ex, i, k, key, sizeof key) && find_phrase(ex, key, e, 4)) {
           j = k;
           break;
         }
