@@ -54,18 +54,33 @@ static int parse_categories(const char *list, unsigned *out) {
   return 1;
 }
 
+/* Columns on a terminal count characters, not bytes. */
+static size_t width(const char *s) {
+  size_t w = 0;
+  for (; *s; s++) w += ((unsigned char)*s & 0xC0) != 0x80;
+  return w;
+}
+
+static void pad(FILE *fp, const char *s, size_t to) {
+  fputs(s, fp);
+  for (size_t w = width(s); w < to; w++) fputc(' ', fp);
+}
+
 /* The default: an aligned table for reading in a terminal. */
 static void write_table(FILE *fp, const juru_glossary *g) {
-  size_t w = 10;
+  size_t w = 10, we = 10;
   for (size_t i = 0; i < juru_glossary_count(g); i++) {
-    size_t n = strlen(juru_glossary_get(g, i)->source);
+    const juru_term *t = juru_glossary_get(g, i);
+    size_t n = width(t->source), e = width(t->target);
     if (n > w && n < 48) w = n;
+    if (e > we && e < 48) we = e;
   }
   for (size_t i = 0; i < juru_glossary_count(g); i++) {
     const juru_term *t = juru_glossary_get(g, i);
-    fprintf(fp, "%-*s  %-40s  %-6s %3zu  %s\n", (int)w, t->source, t->target,
-            juru_term_category_name(t->category), t->frequency,
-            juru_term_origin_name(t->origin));
+    pad(fp, t->source, w + 2);
+    pad(fp, t->target, we + 2);
+    fprintf(fp, "%-6s %3zu  %s\n", juru_term_category_name(t->category),
+            t->frequency, juru_term_origin_name(t->origin));
   }
 }
 
