@@ -17,21 +17,6 @@ static const char usage[] =
     "      --data-dir DIR  where the dictionaries are\n"
     "  -h, --help        show this help\n";
 
-/* "meN- + seru + -kan" */
-void cli_format_affixes(const juru_analysis *a, char *out, size_t size) {
-  size_t o = 0;
-  out[0] = '\0';
-#define ADD(...) \
-  if (o < size) o += (size_t)snprintf(out + o, size - o, __VA_ARGS__)
-  for (size_t i = 0; i < a->n_prefix; i++) ADD("%s + ", a->prefix[i]);
-  ADD("%s", a->lemma);
-  if (a->reduplicated) ADD(" (reduplicated)");
-  if (a->suffix) ADD(" + %s", a->suffix);
-  if (a->possessive) ADD(" + %s", a->possessive);
-  if (a->particle) ADD(" + %s", a->particle);
-#undef ADD
-}
-
 typedef struct analyze_run {
   juru_morph *morph;
   int details;

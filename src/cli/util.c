@@ -192,6 +192,21 @@ const char *cli_opt_value(int argc, char **argv, int *i, const char *name) {
   return argv[++*i];
 }
 
+/* "meN- + seru + -kan" */
+void cli_format_affixes(const juru_analysis *a, char *out, size_t size) {
+  size_t o = 0;
+  out[0] = '\0';
+#define ADD(...) \
+  if (o < size) o += (size_t)snprintf(out + o, size - o, __VA_ARGS__)
+  for (size_t i = 0; i < a->n_prefix; i++) ADD("%s + ", a->prefix[i]);
+  ADD("%s", a->lemma);
+  if (a->reduplicated) ADD(" (reduplicated)");
+  if (a->suffix) ADD(" + %s", a->suffix);
+  if (a->possessive) ADD(" + %s", a->possessive);
+  if (a->particle) ADD(" + %s", a->particle);
+#undef ADD
+}
+
 void cli_print_meanings(FILE *fp, const juru_morph *m, const juru_analysis *a) {
   const char *labels[JURU_MAX_PREFIXES + 3];
   size_t n = 0;

@@ -57,7 +57,7 @@ typedef struct tinfo {
 } tinfo;
 
 typedef struct cand {
-  char *source, *context, *target, *note;
+  char *source, *context, *target;
   juru_term_category category;
   juru_term_origin origin;
   size_t frequency;

@@ -234,7 +234,7 @@ static juru_status build_index(juru_lexicon *lx, juru__strmap *map,
   return JURU_OK;
 }
 
-/* Load from files, or (paths == NULL) from one buffer named `name`. */
+/* Load from n files, or (data != NULL) from one buffer named `name`. */
 static juru_status load(const char *const *paths, size_t n, const char *data,
                         size_t size, const char *name, juru_lexicon **out,
                         juru_error *err) {
@@ -244,8 +244,8 @@ static juru_status load(const char *const *paths, size_t n, const char *data,
   loader L = {lx, {0}, 0};
   juru__buf revpairs = {0};
   juru_status st = JURU_OK;
-  if (!paths) st = parse_buffer(&L, &revpairs, data, size, name, err);
-  for (size_t i = 0; paths && i < n && st == JURU_OK; i++)
+  if (data) st = parse_buffer(&L, &revpairs, data, size, name, err);
+  for (size_t i = 0; !data && i < n && st == JURU_OK; i++)
     st = load_file(&L, &revpairs, paths[i], err);
   if (st == JURU_OK) st = build_index(lx, &lx->fwd, &lx->pairs, &L.keys);
   if (st == JURU_OK) st = build_index(lx, &lx->rev, &revpairs, &L.keys);
@@ -264,8 +264,7 @@ static juru_status load(const char *const *paths, size_t n, const char *data,
 juru_status juru_lexicon_load(const char *const *paths, size_t n,
                               juru_lexicon **out, juru_error *err) {
   if (!paths && n) return JURU_EINVAL;
-  return load(paths ? paths : (const char *const[]){NULL}, n, NULL, 0, NULL,
-              out, err);
+  return load(paths, n, NULL, 0, NULL, out, err);
 }
 
 juru_status juru_lexicon_parse(const char *data, size_t len, const char *name,
