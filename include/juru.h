@@ -14,5 +14,7 @@
 #include "juru/lexicon.h"
 #include "juru/lookup.h"
 #include "juru/glossary.h"
+#include "juru/translate.h"
+#include "juru/format.h"
 
 #endif

@@ -90,5 +90,6 @@ int cmd_lookup(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
 int cmd_glossary(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
+int cmd_translate(int argc, char **argv);
 
 #endif

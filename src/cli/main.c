@@ -12,6 +12,8 @@ static const char usage[] =
     "straight.  Everything works offline.\n"
     "\n"
     "Commands:\n"
+    "  translate  English for an Indonesian article, offline (text, bilingual,\n"
+    "             tsv, jsonl, md, tmx, xliff)\n"
     "  segment    split text into sentences (one per line, or JSON lines)\n"
     "  tokenize   split text into sentences and tokens, with byte offsets\n"
     "  lookup     English for an Indonesian word or term (any inflected form)\n"
@@ -32,6 +34,7 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"translate", cmd_translate},
     {"segment", cmd_segment},
     {"tokenize", cmd_tokenize},
     {"analyze", cmd_analyze},

@@ -1,0 +1,121 @@
+/* The offline translator's internals: the units a sentence becomes, the
+ * transfer rules, and the stages that pass units along
+ * (translate.c -> transfer.c -> generate.c). */
+#ifndef JURU_TRANSLATE_INTERNAL_H
+#define JURU_TRANSLATE_INTERNAL_H
+
+#include "juru/translate.h"
+#include "../util/strmap.h"
+#include "english.h"
+
+/* ---- transfer rules (dictionaries/id/transfer.txt) ---------------------- */
+
+typedef enum juru__role {
+  JURU__ROLE_NONE = 0,
+  JURU__ROLE_AUX,
+  JURU__ROLE_NEGATION,
+  JURU__ROLE_RELATIVE,
+  JURU__ROLE_DEMONSTRATIVE,
+  JURU__ROLE_POSSESSOR,
+  JURU__ROLE_QUANTIFIER,
+  JURU__ROLE_INDEFINITE,
+  JURU__ROLE_AGENT,
+  JURU__ROLE_TIME
+} juru__role;
+
+/* One rule word.  Strings point into the rules' arena ("_" made spaces). */
+typedef struct juru__rule {
+  juru__role role;
+  const char *english;  /* "" when the word is dropped */
+  const char *extra;    /* aux: "be" form; negation: before an active verb;
+                           demonstrative: plural */
+  juru__en_form next;   /* aux: the verb form after it; negation: the form
+                           after its BEFORE-ACTIVE English */
+} juru__rule;
+
+typedef struct juru__rules {
+  juru__buf arena;
+  juru__rule *rules;
+  size_t n, cap;
+  juru__strmap words;      /* Indonesian word -> rule index */
+  juru__strmap invariable; /* English nouns numerals leave alone */
+  const char *month[13];   /* offsets resolved after loading */
+  juru__en_form tense;     /* narrative tense */
+  const char *passive_be;
+} juru__rules;
+
+juru_status juru__rules_load(const char *path, juru__rules *r, juru_error *err);
+void juru__rules_free(juru__rules *r);
+const juru__rule *juru__rules_find(const juru__rules *r, const char *word,
+                                   size_t len);
+
+/* ---- units -------------------------------------------------------------- */
+
+typedef enum juru__cat {
+  JURU__CAT_NONE = 0,
+  JURU__CAT_NOUN,
+  JURU__CAT_VERB,
+  JURU__CAT_ADJ,
+  JURU__CAT_ADV,
+  JURU__CAT_PREP,
+  JURU__CAT_CONJ,
+  JURU__CAT_DET,
+  JURU__CAT_PRON,
+  JURU__CAT_NUM,
+  JURU__CAT_PROPN,  /* a known proper noun or abbreviation */
+  JURU__CAT_PLACE,  /* a country or city: modifies a noun before it */
+  JURU__CAT_NAME,   /* an unknown capitalised word: kept, never moved */
+  JURU__CAT_PUNCT
+} juru__cat;
+
+enum {
+  JURU__U_PASSIVE = 1u << 0,  /* di- verb */
+  JURU__U_PLURAL = 1u << 1,
+  JURU__U_CAP = 1u << 2,      /* capitalised in the source, not first */
+  JURU__U_DROP = 1u << 3,     /* gives no English */
+  JURU__U_ARTICLE = 1u << 4,  /* a/an, chosen by the next word */
+  JURU__U_FINITE = 1u << 5,   /* a verb that takes the narrative tense */
+  JURU__U_NUMERAL = 1u << 6,  /* a number above one: plural after it */
+  JURU__U_OBJECT = 1u << 7,   /* -nya after a verb or preposition: "it" */
+  JURU__U_INVARIABLE = 1u << 8,
+  JURU__U_ALT = 1u << 9      /* say the demonym, not the place */
+};
+
+typedef struct juru__unit {
+  size_t start, end;     /* bytes of the sentence */
+  juru_unit_kind kind;
+  juru__cat cat;
+  unsigned flags;
+  const juru__rule *rule;
+  size_t en_off, en_len; /* the chosen English, in the translator's arena */
+  juru__en_form form;    /* how generation inflects it */
+  const char *rule_en;   /* English a transfer rule gave (overrides en_*) */
+  const char *pre;       /* words before it (auxiliaries, "was") */
+  const char *det;       /* determiner moved before its noun phrase */
+  const char *possessive;/* the possessor English of a -nya/-ku/-mu */
+  size_t term;           /* glossary index or JURU_NO_TERM */
+  size_t alt_off, alt_len;   /* a place's demonym (Somali) */
+  size_t note_off, note_len; /* analysis, for --explain */
+} juru__unit;
+
+/* transfer.c: verb groups, plurals, noun-phrase order.  `order` receives
+ * the English order of the units (a permutation of 0..n-1). */
+void juru__transfer(const juru__rules *r, const juru__english *en,
+                    const char *arena, juru__unit *u, size_t n, size_t *order);
+
+/* generate.c: the English sentence from the ordered units.  Each unit's
+ * English as generated is recorded in out_off/out_len (byte range of
+ * `out`), or JURU_NO_TERM offsets when it gave none. */
+juru_status juru__generate(const juru__rules *r, const juru__english *en,
+                           const char *src, const char *arena,
+                           const juru__unit *u, size_t n, const size_t *order,
+                           juru__buf *out, size_t *out_off, size_t *out_len);
+
+/* numbers.c: 1.000 -> 1,000; 1,5 -> 1.5; 10.30 after pukul -> 10:30;
+ * 19/1 -> January 19.  Appends to `out`. */
+juru_status juru__number_english(const juru__rules *r, const char *s, size_t n,
+                                 int clock, juru__buf *out);
+/* The numeric value of a number token (thousand separators read), or -1. */
+double juru__number_value(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,199 @@
+/* Loading the transfer rules (dictionaries/id/transfer.txt; the format is
+ * described at the top of that file). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "juru/text.h"
+#include "internal.h"
+
+#define MAX_FIELDS 6
+
+typedef struct field {
+  const char *p;
+  size_t n;
+} field;
+
+static size_t split_tabs(const char *p, size_t n, field *f, size_t max) {
+  size_t k = 0;
+  while (k < max) {
+    const char *tab = memchr(p, '\t', n);
+    size_t len = tab ? (size_t)(tab - p) : n;
+    f[k].p = p;
+    f[k++].n = len;
+    if (!tab) break;
+    p += len + 1;
+    n -= len + 1;
+  }
+  return k;
+}
+
+/* Strings are stored as offsets while the arena grows, then resolved. */
+static juru_status store(juru__rules *r, field f, size_t *off) {
+  *off = r->arena.len;
+  int dropped = f.n == 1 && f.p[0] == '-';
+  juru_status st = juru__buf_append(&r->arena, f.p, dropped ? 0 : f.n);
+  if (st == JURU_OK) st = juru__buf_append(&r->arena, "", 1);
+  for (size_t i = *off; st == JURU_OK && i < r->arena.len; i++)
+    if (r->arena.data[i] == '_') r->arena.data[i] = ' ';
+  return st;
+}
+
+static const struct {
+  const char *name;
+  juru__role role;
+  size_t min_fields;
+} kinds[] = {
+    {"aux", JURU__ROLE_AUX, 5},
+    {"negation", JURU__ROLE_NEGATION, 4},
+    {"relative", JURU__ROLE_RELATIVE, 4},
+    {"demonstrative", JURU__ROLE_DEMONSTRATIVE, 4},
+    {"possessor", JURU__ROLE_POSSESSOR, 3},
+    {"quantifier", JURU__ROLE_QUANTIFIER, 3},
+    {"indefinite", JURU__ROLE_INDEFINITE, 2},
+    {"agent", JURU__ROLE_AGENT, 3},
+    {"time", JURU__ROLE_TIME, 3},
+};
+
+static int is(field f, const char *s) {
+  return strlen(s) == f.n && memcmp(f.p, s, f.n) == 0;
+}
+
+static int form_named(field f, juru__en_form *out) {
+  static const char *const names[] = {"base", "past", "pp", "ing"};
+  for (int i = 0; i < 4; i++)
+    if (is(f, names[i])) {
+      *out = (juru__en_form)i;
+      return 1;
+    }
+  return 0;
+}
+
+typedef struct pending {
+  size_t english, extra; /* arena offsets */
+} pending;
+
+static juru_status add_rule(juru__rules *r, juru__role role, const field *f,
+                            size_t nf, pending **offs, size_t *noffs) {
+  if (r->n == r->cap) {
+    size_t cap = r->cap ? r->cap * 2 : 64;
+    juru__rule *nr = juru__realloc(r->rules, cap * sizeof *nr);
+    pending *np = juru__realloc(*offs, cap * sizeof *np);
+    if (nr) r->rules = nr;
+    if (np) *offs = np;
+    if (!nr || !np) return JURU_ENOMEM;
+    r->cap = cap;
+  }
+  juru__rule *rule = &r->rules[r->n];
+  memset(rule, 0, sizeof *rule);
+  rule->role = role;
+  field empty = {"-", 1};
+  juru_status st = store(r, nf > 2 ? f[2] : empty, &(*offs)[r->n].english);
+  if (st == JURU_OK) {
+    field extra = role == JURU__ROLE_AUX ? f[4] : nf > 3 ? f[3] : empty;
+    st = store(r, extra, &(*offs)[r->n].extra);
+  }
+  if (st == JURU_OK) st = juru__strmap_put(&r->words, f[1].p, f[1].n,
+                                           (uint32_t)r->n, NULL);
+  *noffs = ++r->n;
+  return st;
+}
+
+static juru_status parse_line(juru__rules *r, const char *path, size_t line,
+                              const char *p, size_t n, pending **offs,
+                              size_t *noffs, size_t month_off[13],
+                              size_t *be_off, juru_error *err) {
+  field f[MAX_FIELDS] = {{0}};
+  size_t nf = split_tabs(p, n, f, MAX_FIELDS);
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+    if (!is(f[0], kinds[i].name)) continue;
+    if (nf < kinds[i].min_fields)
+      return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
+                        "'%s' needs %zu fields", kinds[i].name,
+                        kinds[i].min_fields);
+    juru_status st = add_rule(r, kinds[i].role, f, nf, offs, noffs);
+    field form = kinds[i].role == JURU__ROLE_AUX ? f[3]
+                 : kinds[i].role == JURU__ROLE_NEGATION && nf > 4 ? f[4]
+                                                                  : f[0];
+    if (st == JURU_OK && form.p != f[0].p &&
+        !form_named(form, &r->rules[r->n - 1].next))
+      return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
+                        "unknown verb form '%.*s' (base, past, pp, ing)",
+                        (int)f[3].n, f[3].p);
+    return st;
+  }
+  if (is(f[0], "invariable") && nf >= 2)
+    return juru__strmap_put(&r->invariable, f[1].p, f[1].n, 1, NULL);
+  if (is(f[0], "month") && nf >= 3) {
+    long m = strtol(f[1].p, NULL, 10);
+    if (m < 1 || m > 12)
+      return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
+                        "month number out of range");
+    return store(r, f[2], &month_off[m]);
+  }
+  if (is(f[0], "setting") && nf >= 3) {
+    if (is(f[1], "narrative-tense")) {
+      if (!form_named(f[2], &r->tense))
+        return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
+                          "unknown tense");
+      return JURU_OK;
+    }
+    if (is(f[1], "passive-be")) return store(r, f[2], be_off);
+  }
+  return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
+                    "unknown rule '%.*s' or too few fields", (int)f[0].n,
+                    f[0].p);
+}
+
+juru_status juru__rules_load(const char *path, juru__rules *r,
+                             juru_error *err) {
+  memset(r, 0, sizeof *r);
+  r->tense = JURU__EN_PAST;
+  juru__buf b = {0};
+  b.max = 16u << 20;
+  pending *offs = NULL;
+  size_t noffs = 0, month_off[13], be_off = JURU__NONE;
+  for (int m = 0; m < 13; m++) month_off[m] = JURU__NONE;
+  juru_status st = juru__read_file(path, &b, err);
+  if (st == JURU_OK) st = juru_utf8_check(b.data, b.len, err);
+  juru__lines it = {b.data, b.len, 0, 0};
+  const char *p;
+  size_t n;
+  while (st == JURU_OK && juru__next_line(&it, &p, &n)) {
+    if (n == 0 || p[0] == '#') continue;
+    st = parse_line(r, path, it.number, p, n, &offs, &noffs, month_off,
+                    &be_off, err);
+  }
+  if (st == JURU_OK) {
+    for (size_t i = 0; i < noffs; i++) {
+      r->rules[i].english = r->arena.data + offs[i].english;
+      r->rules[i].extra = r->arena.data + offs[i].extra;
+    }
+    for (int m = 1; m <= 12; m++)
+      r->month[m] = month_off[m] != JURU__NONE ? r->arena.data + month_off[m]
+                                             : NULL;
+    r->passive_be = be_off != JURU__NONE ? r->arena.data + be_off : "was";
+  } else if (st == JURU_ENOMEM) {
+    juru__fail(err, st, path, 0, 0, JURU__NONE, "out of memory");
+  } else if (err && err->source[0] == '\0') {
+    juru__fail(err, st, path, err->line, err->column, err->offset, "%s",
+               err->text);
+  }
+  juru__free(offs);
+  juru__buf_free(&b);
+  if (st != JURU_OK) juru__rules_free(r);
+  return st;
+}
+
+void juru__rules_free(juru__rules *r) {
+  juru__buf_free(&r->arena);
+  juru__free(r->rules);
+  juru__strmap_free(&r->words);
+  juru__strmap_free(&r->invariable);
+  memset(r, 0, sizeof *r);
+}
+
+const juru__rule *juru__rules_find(const juru__rules *r, const char *word,
+                                   size_t len) {
+  uint32_t i;
+  return juru__strmap_get(&r->words, word, len, &i) ? &r->rules[i] : NULL;
+}
