@@ -42,6 +42,7 @@ typedef struct juru__rules {
   const char *month[13];   /* offsets resolved after loading */
   juru__en_form tense;     /* narrative tense */
   const char *passive_be;
+  const char *article;     /* the definite article, or NULL for none */
 } juru__rules;
 
 juru_status juru__rules_load(const char *path, juru__rules *r, juru_error *err);

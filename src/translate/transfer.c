@@ -157,9 +157,21 @@ static int is_modifier(const juru__unit *u) {
          u->cat == JURU__CAT_PLACE;
 }
 
+/* Something before the phrase already says which one: a number, a
+ * quantifier, an article, a demonstrative or possessive word. */
+static int determined(const juru__unit *u, size_t i) {
+  if (i == 0) return 0;
+  const juru__unit *p = &u[i - 1];
+  juru__role r = role_of(p);
+  return p->cat == JURU__CAT_NUM || p->cat == JURU__CAT_DET ||
+         p->cat == JURU__CAT_PRON || r == JURU__ROLE_QUANTIFIER ||
+         r == JURU__ROLE_INDEFINITE || (p->flags & JURU__U_NUMERAL);
+}
+
 /* The noun phrase headed at i: modifiers, then at most one possessor and
  * one demonstrative.  Returns the index after it. */
-static size_t noun_phrase(juru__unit *u, size_t n, size_t i, size_t *order) {
+static size_t noun_phrase(juru__unit *u, size_t n, size_t i, size_t *order,
+                          const char *article) {
   size_t j = i + 1, mods = 0;
   int closed = u[i].possessive != NULL;
   while (!closed && j < n && mods < MAX_MODIFIERS && is_modifier(&u[j])) {
@@ -171,7 +183,14 @@ static size_t noun_phrase(juru__unit *u, size_t n, size_t i, size_t *order) {
   if (!closed && end < n && role_of(&u[end]) == JURU__ROLE_POSSESSOR)
     possessor = end++;
   if (end < n && role_of(&u[end]) == JURU__ROLE_DEMONSTRATIVE) dem = end++;
-  if (end == i + 1) return end;
+  if (end == i + 1) {
+    /* a lone noun after a preposition or opening the sentence is most
+     * often a known one: di kota -> in the city */
+    if (article && !u[i].possessive && !(u[i].flags & JURU__U_PLURAL) &&
+        (i == 0 || u[i - 1].cat == JURU__CAT_PREP))
+      u[i].det = article;
+    return end;
+  }
   /* English: [demonstrative] [possessor] modifiers reversed, head */
   size_t k = i, head_plural = (u[i].flags & JURU__U_PLURAL) != 0;
   if (dem < n) {
@@ -196,6 +215,8 @@ static size_t noun_phrase(juru__unit *u, size_t n, size_t i, size_t *order) {
         u[m].possessive = NULL;
         break;
       }
+    if (!u[order[i]].det && article && !determined(u, i))
+      u[order[i]].det = article;
   }
   return end;
 }
@@ -209,7 +230,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
     if (is_verb(&u[j])) verb_group_forms(r, u, j, order);
   relatives(u, n);
   for (size_t i = 0; i < n;) {
-    if (is_noun(&u[i]) && order[i] == i) i = noun_phrase(u, n, i, order);
+    if (is_noun(&u[i]) && order[i] == i) i = noun_phrase(u, n, i, order, r->article);
     else i++;
   }
   for (size_t i = 0; i < n; i++)
