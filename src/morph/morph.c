@@ -507,11 +507,17 @@ static int has_label(const juru_analysis *a, const char *label) {
   return 0;
 }
 
+/* Each vowel is a syllable except the second of a diphthong (ai, au, oi,
+ * ei): bom and sah are one syllable, buat (bu.at) and bau-bauan are two. */
 static int one_syllable(const char *w, size_t n) {
-  size_t groups = 0;
-  for (size_t i = 0; i < n; i++)
-    if (is_vowel(w[i]) && (i == 0 || !is_vowel(w[i - 1]))) groups++;
-  return groups == 1;
+  size_t nuclei = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!is_vowel(w[i])) continue;
+    int glide = i > 0 && is_vowel(w[i - 1]) && (w[i] == 'i' || w[i] == 'u') &&
+                w[i - 1] != 'i' && w[i - 1] != 'u' && w[i - 1] != w[i];
+    if (!glide) nuclei++;
+  }
+  return nuclei == 1;
 }
 
 /* Strip prefixes from w[0..n) (already without suffixes), depth-first in

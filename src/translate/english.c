@@ -30,7 +30,7 @@ static int ends_with(const char *s, size_t n, const char *suffix) {
 
 /* A line of verb.exc is "FORM BASE".  The list does not say which tense a
  * form is: -ing forms are participles in progress, -ed and vowel-changed
- * forms ending in n (taken, begun, gone, been) are past participles, the
+ * forms ending in n or ne (taken, begun, done, gone) are past participles, the
  * others simple pasts; a verb with one irregular form uses it for both. */
 static juru_status add_verb_form(juru__english *en, const char *form,
                                  size_t flen, const char *base, size_t blen) {
@@ -41,7 +41,8 @@ static juru_status add_verb_form(juru__english *en, const char *form,
       !(flen == 3 && memcmp(form, "was", 3) == 0) &&
       !(flen == 4 && memcmp(form, "been", 4) == 0))
     return JURU_OK; /* am, are, were: not the narrative forms */
-  int participle = !ends_with(form, flen, "ed") && form[flen - 1] == 'n';
+  int participle = !ends_with(form, flen, "ed") &&
+                   (form[flen - 1] == 'n' || ends_with(form, flen, "ne"));
   juru_status st = JURU_OK;
   if (!participle) st = put_form(en, &en->past, base, blen, form, flen);
   if (st == JURU_OK && (participle || ends_with(form, flen, "ed")))

@@ -39,6 +39,8 @@ typedef struct juru__rules {
   size_t n, cap;
   juru__strmap words;      /* Indonesian word -> rule index */
   juru__strmap invariable; /* English nouns numerals leave alone */
+  juru__strmap determiners;/* English words that already determine a noun */
+  juru__strmap objects;    /* pronoun -> arena offset of its object form */
   const char *month[13];   /* offsets resolved after loading */
   juru__en_form tense;     /* narrative tense */
   const char *passive_be;
@@ -79,7 +81,8 @@ enum {
   JURU__U_NUMERAL = 1u << 6,  /* a number above one: plural after it */
   JURU__U_OBJECT = 1u << 7,   /* -nya after a verb or preposition: "it" */
   JURU__U_INVARIABLE = 1u << 8,
-  JURU__U_ALT = 1u << 9      /* say the demonym, not the place */
+  JURU__U_ALT = 1u << 9,     /* say the demonym, not the place */
+  JURU__U_FIXED = 1u << 10   /* English that is not a verb lemma: as is */
 };
 
 typedef struct juru__unit {
@@ -102,7 +105,8 @@ typedef struct juru__unit {
 /* transfer.c: verb groups, plurals, noun-phrase order.  `order` receives
  * the English order of the units (a permutation of 0..n-1). */
 void juru__transfer(const juru__rules *r, const juru__english *en,
-                    const char *arena, juru__unit *u, size_t n, size_t *order);
+                    const char *src, const char *arena, juru__unit *u,
+                    size_t n, size_t *order);
 
 /* generate.c: the English sentence from the ordered units.  Each unit's
  * English as generated is recorded in out_off/out_len (byte range of

@@ -124,6 +124,14 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
   }
   if (is(f[0], "invariable") && nf >= 2)
     return juru__strmap_put(&r->invariable, f[1].p, f[1].n, 1, NULL);
+  if (is(f[0], "determiner") && nf >= 2)
+    return juru__strmap_put(&r->determiners, f[1].p, f[1].n, 1, NULL);
+  if (is(f[0], "object") && nf >= 3) {
+    size_t off;
+    juru_status st = store(r, f[2], &off);
+    return st ? st : juru__strmap_put(&r->objects, f[1].p, f[1].n,
+                                      (uint32_t)off, NULL);
+  }
   if (is(f[0], "month") && nf >= 3) {
     long m = strtol(f[1].p, NULL, 10);
     if (m < 1 || m > 12)
@@ -193,6 +201,8 @@ void juru__rules_free(juru__rules *r) {
   juru__free(r->rules);
   juru__strmap_free(&r->words);
   juru__strmap_free(&r->invariable);
+  juru__strmap_free(&r->determiners);
+  juru__strmap_free(&r->objects);
   memset(r, 0, sizeof *r);
 }
 

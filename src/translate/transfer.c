@@ -106,7 +106,9 @@ static void verb_group_forms(const juru__rules *r, juru__unit *u, size_t j,
   verb_group g = group_before(u, j);
   int passive = (v->flags & JURU__U_PASSIVE) != 0;
   if (g.neg) g.neg->rule_en = g.neg->rule->english;
-  if (g.aux) {
+  if (v->flags & JURU__U_FIXED) {
+    return; /* tidak merupakan -> not is: nothing to inflect */
+  } else if (g.aux) {
     const juru__rule *a = deciding_aux(u, g, j);
     v->form = passive ? JURU__EN_PP : a->next;
     if (passive) v->pre = a->next == JURU__EN_BASE ? "be" : a->extra;
@@ -157,6 +159,23 @@ static int is_modifier(const juru__unit *u) {
          u->cat == JURU__CAT_PLACE;
 }
 
+static int starts_determined(const juru__rules *r, const char *arena,
+                             const juru__unit *u) {
+  const char *e = u->rule_en ? u->rule_en : arena + u->en_off;
+  size_t n = u->rule_en ? strlen(u->rule_en) : u->en_len, w = 0;
+  while (w < n && e[w] != ' ') w++;
+  return juru__strmap_get(&r->determiners, e, w, NULL);
+}
+
+/* ... or ends with one (di berbagai: in various). */
+static int ends_determined(const juru__rules *r, const char *arena,
+                           const juru__unit *u) {
+  const char *e = u->rule_en ? u->rule_en : arena + u->en_off;
+  size_t n = u->rule_en ? strlen(u->rule_en) : u->en_len, w = n;
+  while (w > 0 && e[w - 1] != ' ') w--;
+  return juru__strmap_get(&r->determiners, e + w, n - w, NULL);
+}
+
 /* Something before the phrase already says which one: a number, a
  * quantifier, an article, a demonstrative or possessive word. */
 static int determined(const juru__unit *u, size_t i) {
@@ -170,8 +189,9 @@ static int determined(const juru__unit *u, size_t i) {
 
 /* The noun phrase headed at i: modifiers, then at most one possessor and
  * one demonstrative.  Returns the index after it. */
-static size_t noun_phrase(juru__unit *u, size_t n, size_t i, size_t *order,
-                          const char *article) {
+static size_t noun_phrase(const juru__rules *r, const char *arena,
+                          juru__unit *u, size_t n, size_t i, size_t *order) {
+  const char *article = starts_determined(r, arena, &u[i]) ? NULL : r->article;
   size_t j = i + 1, mods = 0;
   int closed = u[i].possessive != NULL;
   while (!closed && j < n && mods < MAX_MODIFIERS && is_modifier(&u[j])) {
@@ -187,7 +207,8 @@ static size_t noun_phrase(juru__unit *u, size_t n, size_t i, size_t *order,
     /* a lone noun after a preposition or opening the sentence is most
      * often a known one: di kota -> in the city */
     if (article && !u[i].possessive && !(u[i].flags & JURU__U_PLURAL) &&
-        (i == 0 || u[i - 1].cat == JURU__CAT_PREP))
+        (i == 0 || (u[i - 1].cat == JURU__CAT_PREP &&
+                    !ends_determined(r, arena, &u[i - 1]))))
       u[i].det = article;
     return end;
   }
@@ -215,22 +236,45 @@ static size_t noun_phrase(juru__unit *u, size_t n, size_t i, size_t *order,
         u[m].possessive = NULL;
         break;
       }
-    if (!u[order[i]].det && article && !determined(u, i))
-      u[order[i]].det = article;
+    if (!u[order[i]].det && r->article && !determined(u, i) &&
+        !starts_determined(r, arena, &u[order[i]]))
+      u[order[i]].det = r->article;
   }
   return end;
 }
 
+/* A pronoun after a verb or preposition is its object: bagi kami -> for us. */
+static void object_pronouns(const juru__rules *r, const char *src,
+                            juru__unit *u, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    uint32_t off;
+    char w[16];
+    size_t len = u[i].end - u[i].start;
+    if (u[i].cat != JURU__CAT_PRON || u[i].kind != JURU_UNIT_LEXICON ||
+        len >= sizeof w ||
+        (u[i - 1].cat != JURU__CAT_PREP && u[i - 1].cat != JURU__CAT_VERB))
+      continue;
+    for (size_t k = 0; k < len; k++) {
+      char c = src[u[i].start + k];
+      w[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    if (juru__strmap_get(&r->objects, w, len, &off))
+      u[i].rule_en = r->arena.data + off;
+  }
+}
+
 void juru__transfer(const juru__rules *r, const juru__english *en,
-                    const char *arena, juru__unit *u, size_t n, size_t *order) {
+                    const char *src, const char *arena, juru__unit *u,
+                    size_t n, size_t *order) {
   (void)en;
   for (size_t i = 0; i < n; i++) order[i] = i;
   mark_plurals(arena, u, n);
   for (size_t j = 0; j < n; j++)
     if (is_verb(&u[j])) verb_group_forms(r, u, j, order);
   relatives(u, n);
+  object_pronouns(r, src, u, n);
   for (size_t i = 0; i < n;) {
-    if (is_noun(&u[i]) && order[i] == i) i = noun_phrase(u, n, i, order, r->article);
+    if (is_noun(&u[i]) && order[i] == i) i = noun_phrase(r, arena, u, n, i, order);
     else i++;
   }
   for (size_t i = 0; i < n; i++)

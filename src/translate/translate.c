@@ -126,7 +126,9 @@ static juru_status reserve_units(juru_translator *tr, size_t n) {
 
 /* ---- the English of a lexicon entry ------------------------------------- */
 
-/* The first sense, without parenthesised notes or a leading "to ". */
+/* The first sense, without parenthesised notes or a leading "to ".  A
+ * bare "be" or "have" before other senses is Wordnet Bahasa's noise
+ * (seimbang: be; balanced). */
 static juru_status store_sense(juru_translator *tr, const char *s, size_t n,
                                int verb, juru__unit *u) {
   for (;;) {
@@ -134,6 +136,12 @@ static juru_status store_sense(juru_translator *tr, const char *s, size_t n,
     for (size_t i = 0; i + 1 < n; i++)
       if (s[i] == ';' && s[i + 1] == ' ') { semi = s + i; break; }
     size_t len = semi ? (size_t)(semi - s) : n;
+    if (semi && ((len == 2 && memcmp(s, "be", 2) == 0) ||
+                 (len == 4 && memcmp(s, "have", 4) == 0))) {
+      n -= len + 2;
+      s = semi + 2;
+      continue;
+    }
     u->en_off = tr->arena.len;
     int depth = 0, space = 0;
     for (size_t i = 0; i < len; i++) {
@@ -210,6 +218,11 @@ static juru_status use_entry(juru_translator *tr, const juru_lex_entry *e,
     u->cat = JURU__CAT_ADJ;
     u->flags &= ~JURU__U_PASSIVE;
   }
+  /* a "verb" whose English is no verb lemma (katanya: reportedly,
+   * merupakan: is) is neither inflected nor given auxiliaries */
+  if (u->cat == JURU__CAT_VERB &&
+      !juru__english_is_verb(tr->english, tr->arena.data + u->en_off, u->en_len))
+    u->flags |= JURU__U_FIXED;
   if (st == JURU_OK && u->cat == JURU__CAT_PROPN) st = place_of(tr, e, u);
   return st;
 }
@@ -299,7 +312,7 @@ static juru_status word_unit(juru_translator *tr, const char *text,
 /* A run of words that is a multi-word lexicon entry (longest first). */
 static size_t phrase_unit(juru_translator *tr, const char *text,
                           const juru_token *t, size_t nt, size_t limit,
-                          juru__unit *u, juru_status *st) {
+                          int first, juru__unit *u, juru_status *st) {
   size_t maxw = juru_lexicon_max_words(tr->lx);
   if (maxw > MAX_PHRASE_WORDS) maxw = MAX_PHRASE_WORDS;
   if (maxw > limit) maxw = limit;
@@ -320,7 +333,7 @@ static size_t phrase_unit(juru_translator *tr, const char *text,
     juru_lex_entry e;
     if (juru_lexicon_find(tr->lx, key, len, &e, 1) == 0) continue;
     *st = use_entry(tr, &e, JURU__CAT_NONE, u);
-    if (is_upper_start(text + t[0].start, t[0].end - t[0].start))
+    if (!first && is_upper_start(text + t[0].start, t[0].end - t[0].start))
       u->flags |= JURU__U_CAP;
     return k;
   }
@@ -433,7 +446,7 @@ static juru_status build_units(juru_translator *tr, const char *text,
         while (i + limit < nt && tr->tokens[i + limit].start < tr->matches[m].start)
           limit++;
       }
-      size_t k = phrase_unit(tr, text, t, nt - i, limit, u, &st);
+      size_t k = phrase_unit(tr, text, t, nt - i, limit, n == 0, u, &st);
       if (k) used = k;
       else st = word_unit(tr, text, t, n == 0, u);
       u->end = tr->tokens[i + used - 1].end;
@@ -502,8 +515,8 @@ juru_status juru_translate_sentence(juru_translator *tr, const char *text,
   if (st == JURU_OK) st = reserve_units(tr, nt + 1);
   if (st == JURU_OK) st = build_units(tr, text, nt, nm, &nu);
   if (st == JURU_OK) {
-    juru__transfer(&tr->rules, tr->english, tr->arena.data, tr->units, nu,
-                   tr->order);
+    juru__transfer(&tr->rules, tr->english, text, tr->arena.data, tr->units,
+                   nu, tr->order);
     st = terminate_notes(tr, nu);
   }
   if (st == JURU_OK)
