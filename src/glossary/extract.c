@@ -588,7 +588,12 @@ static juru_status name_runs(juru_extractor *ex) {
       english = (ex->tok[k].flags & F_ENGLISH) != 0;
     /* [IT/r]: an editor's tag */
     int tag = i > 0 && ex->s[ex->tok[i - 1].start] == '[';
-    juru_status st = english || tag ? JURU_OK : split_run(ex, i, j);
+    /* "Kantor itu baru": an organisation's head word alone, capitalised
+     * only because it opens the sentence, names nothing */
+    int lone_head = i == j && starts_clause(ex, i) &&
+                    (ex->tok[i].flags & F_COMMON) &&
+                    (ex->tok[i].flags & (F_ROLE | F_ORG));
+    juru_status st = english || tag || lone_head ? JURU_OK : split_run(ex, i, j);
     if (st != JURU_OK) return st;
     i = j + 1;
   }

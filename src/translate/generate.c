@@ -37,7 +37,7 @@ static juru_status put(gen *g, const char *s, size_t n) {
   int quote = q != 0;
   int space = g->out->len > 0 && !g->glue_next;
   if (quote && !opening) space = 0;
-  else if (!quote && (closes(s[0]) || is(s, n, "/"))) space = 0;
+  else if (!quote && (closes(s[0]) || is(s, n, "/") || is(s, n, ">"))) space = 0;
   juru_status st = JURU_OK;
   if (g->article && !quote && !closes(s[0]) && s[0] != '(') {
     const char *a = juru__english_article(s, n);
@@ -49,7 +49,7 @@ static juru_status put(gen *g, const char *s, size_t n) {
   if (st == JURU_OK && space) st = juru__buf_append(g->out, " ", 1);
   if (st == JURU_OK) st = juru__buf_append(g->out, s, n);
   g->glue_next = (quote && opening) || is(s, n, "(") || is(s, n, "[") ||
-                 is(s, n, "/");
+                 is(s, n, "/") || is(s, n, "<");
   if (quote) g->quote_open = opening;
   return st;
 }
@@ -102,6 +102,9 @@ static juru_status put_words(gen *g, const char *s) {
 static void capitalise_first(juru__buf *out) {
   for (size_t i = 0; i < out->len; i++) {
     unsigned char c = (unsigned char)out->data[i];
+    size_t left = out->len - i;
+    if (left >= 3 && quote_kind(out->data + i, 3) == 2) { i += 2; continue; }
+    if (left >= 2 && quote_kind(out->data + i, 2) == 2) { i += 1; continue; }
     if (c >= 'a' && c <= 'z') {
       out->data[i] = (char)(c - 'a' + 'A');
       return;

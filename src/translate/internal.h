@@ -45,6 +45,7 @@ typedef struct juru__rules {
   juru__en_form tense;     /* narrative tense */
   const char *passive_be;
   const char *article;     /* the definite article, or NULL for none */
+  const char *copula;      /* before an adjective predicate, or NULL */
 } juru__rules;
 
 juru_status juru__rules_load(const char *path, juru__rules *r, juru_error *err);

@@ -102,7 +102,7 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
                               const char *p, size_t n, pending **offs,
                               size_t *noffs, size_t month_off[13],
                               size_t *be_off, size_t *article_off,
-                              juru_error *err) {
+                              size_t *copula_off, juru_error *err) {
   field f[MAX_FIELDS] = {{0}};
   size_t nf = split_tabs(p, n, f, MAX_FIELDS);
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
@@ -148,6 +148,7 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
     }
     if (is(f[1], "passive-be")) return store(r, f[2], be_off);
     if (is(f[1], "definite-article")) return store(r, f[2], article_off);
+    if (is(f[1], "copula")) return store(r, f[2], copula_off);
   }
   return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
                     "unknown rule '%.*s' or too few fields", (int)f[0].n,
@@ -161,7 +162,8 @@ juru_status juru__rules_load(const char *path, juru__rules *r,
   juru__buf b = {0};
   b.max = 16u << 20;
   pending *offs = NULL;
-  size_t noffs = 0, month_off[13], be_off = JURU__NONE, article_off = JURU__NONE;
+  size_t noffs = 0, month_off[13], be_off = JURU__NONE, article_off = JURU__NONE,
+         copula_off = JURU__NONE;
   for (int m = 0; m < 13; m++) month_off[m] = JURU__NONE;
   juru_status st = juru__read_file(path, &b, err);
   if (st == JURU_OK) st = juru_utf8_check(b.data, b.len, err);
@@ -171,7 +173,7 @@ juru_status juru__rules_load(const char *path, juru__rules *r,
   while (st == JURU_OK && juru__next_line(&it, &p, &n)) {
     if (n == 0 || p[0] == '#') continue;
     st = parse_line(r, path, it.number, p, n, &offs, &noffs, month_off,
-                    &be_off, &article_off, err);
+                    &be_off, &article_off, &copula_off, err);
   }
   if (st == JURU_OK) {
     for (size_t i = 0; i < noffs; i++) {
@@ -184,6 +186,8 @@ juru_status juru__rules_load(const char *path, juru__rules *r,
     r->passive_be = be_off != JURU__NONE ? r->arena.data + be_off : "was";
     r->article = article_off != JURU__NONE && r->arena.data[article_off]
                      ? r->arena.data + article_off : NULL;
+    r->copula = copula_off != JURU__NONE && r->arena.data[copula_off]
+                    ? r->arena.data + copula_off : NULL;
   } else if (st == JURU_ENOMEM) {
     juru__fail(err, st, path, 0, 0, JURU__NONE, "out of memory");
   } else if (err && err->source[0] == '\0') {

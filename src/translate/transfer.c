@@ -19,8 +19,15 @@ static juru__role role_of(const juru__unit *u) {
   return u->rule && u->kind != JURU_UNIT_TERM ? u->rule->role : JURU__ROLE_NONE;
 }
 
+/* An auxiliary counts as one only inside a verb group (baru: just before a
+ * verb, new elsewhere). */
+static juru__role acting_role(const juru__unit *u) {
+  juru__role r = role_of(u);
+  return r == JURU__ROLE_AUX && !u->rule_en ? JURU__ROLE_NONE : r;
+}
+
 static int is_noun(const juru__unit *u) {
-  return u->cat == JURU__CAT_NOUN && role_of(u) == JURU__ROLE_NONE;
+  return u->cat == JURU__CAT_NOUN && acting_role(u) == JURU__ROLE_NONE;
 }
 
 static int is_verb(const juru__unit *u) {
@@ -154,7 +161,7 @@ static void relatives(juru__unit *u, size_t n) {
 }
 
 static int is_modifier(const juru__unit *u) {
-  if (role_of(u) != JURU__ROLE_NONE || (u->flags & JURU__U_PASSIVE)) return 0;
+  if (acting_role(u) != JURU__ROLE_NONE || (u->flags & JURU__U_PASSIVE)) return 0;
   return u->cat == JURU__CAT_NOUN || u->cat == JURU__CAT_ADJ ||
          u->cat == JURU__CAT_PLACE;
 }
@@ -203,6 +210,11 @@ static size_t noun_phrase(const juru__rules *r, const char *arena,
   if (!closed && end < n && role_of(&u[end]) == JURU__ROLE_POSSESSOR)
     possessor = end++;
   if (end < n && role_of(&u[end]) == JURU__ROLE_DEMONSTRATIVE) dem = end++;
+  if (dem < n && r->copula) { /* rumah itu besar -> the house was big */
+    size_t k = end;
+    while (k < n && u[k].cat == JURU__CAT_ADV) k++;
+    if (k < n && u[k].cat == JURU__CAT_ADJ && !u[end].pre) u[end].pre = r->copula;
+  }
   if (end == i + 1) {
     /* a lone noun after a preposition or opening the sentence is most
      * often a known one: di kota -> in the city */
