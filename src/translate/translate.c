@@ -496,9 +496,12 @@ static juru_status terminate_notes(juru_translator *tr, size_t n) {
     juru__unit *u = &tr->units[i];
     if (!u->note_len) continue;
     size_t off = tr->arena.len;
-    if (juru__buf_append(&tr->arena, tr->arena.data + u->note_off, u->note_len) ||
-        juru__buf_append(&tr->arena, "", 1))
-      return JURU_ENOMEM;
+    /* reserve first: the copy comes from the arena itself */
+    if (juru__buf_reserve(&tr->arena, u->note_len + 1)) return JURU_ENOMEM;
+    memcpy(tr->arena.data + off, tr->arena.data + u->note_off, u->note_len);
+    tr->arena.data[off + u->note_len] = '\0';
+    tr->arena.len += u->note_len + 1;
+    tr->arena.data[tr->arena.len] = '\0';
     u->note_off = off;
   }
   return JURU_OK;
