@@ -16,5 +16,7 @@
 #include "juru/glossary.h"
 #include "juru/translate.h"
 #include "juru/format.h"
+#include "juru/tm.h"
+#include "juru/backend.h"
 
 #endif

@@ -4,7 +4,7 @@
 #   scripts/install-deps.sh --test   also what the test suite needs
 # Uses sudo when not run as root.  Installs nothing when all are present.
 set -eu
-build="build-essential cmake pkg-config libutf8proc-dev libhunspell-dev libjansson-dev libexpat1-dev"
+build="build-essential cmake pkg-config libutf8proc-dev libhunspell-dev libjansson-dev libexpat1-dev libcurl4-openssl-dev libsqlite3-dev"
 test="python3 clang libclang-rt-14-dev valgrind"
 pkgs=$build
 [ "${1:-}" = "--test" ] && pkgs="$build $test"

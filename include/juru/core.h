@@ -29,7 +29,10 @@ typedef enum juru_status {
   JURU_ESYNTAX,     /* a data file (dictionary, list) is malformed */
   JURU_ETOOBIG,     /* input exceeds a configured limit */
   JURU_ECANCELLED,  /* a caller's callback asked to stop */
-  JURU_ENOTFOUND    /* nothing matched */
+  JURU_ENOTFOUND,   /* nothing matched */
+  JURU_EBACKEND,    /* a translation server failed or refused (see the
+                       error's text) */
+  JURU_EAUTH        /* a translation server refused the key or quota */
 } juru_status;
 
 /* Filled by a failing call.  `line` and `column` are 1-based (0: not known);

@@ -47,3 +47,8 @@ char *juru__strndup(const char *s, size_t len) {
   p[len] = '\0';
   return p;
 }
+
+void juru__explicit_bzero(void *p, size_t n) {
+  volatile unsigned char *v = p;
+  while (n--) *v++ = 0;
+}

@@ -20,6 +20,8 @@ const char *juru_strerror(juru_status status) {
     case JURU_ETOOBIG: return "input too large";
     case JURU_ECANCELLED: return "cancelled";
     case JURU_ENOTFOUND: return "not found";
+    case JURU_EBACKEND: return "translation server failed";
+    case JURU_EAUTH: return "translation server refused the request";
   }
   return "unknown status";
 }

@@ -16,6 +16,8 @@ void *juru__calloc(size_t n, size_t size);
 void *juru__realloc(void *ptr, size_t size);
 void juru__free(void *ptr);
 char *juru__strndup(const char *s, size_t len);
+/* Clear memory that held a secret, in a way the compiler keeps. */
+void juru__explicit_bzero(void *p, size_t n);
 
 /* Fill `err` (when not NULL) and return `status`, so that callers can write
  * `return juru__fail(err, JURU_EIO, ...)`. */

@@ -1,0 +1,36 @@
+/* DeepL: POST /v2/translate {"text": [...], "source_lang": "ID",
+ * "target_lang": "EN-US", "tag_handling": "html"} with
+ * "Authorization: DeepL-Auth-Key KEY" -> {"translations": [{"text"}]}.
+ * At most 50 texts and 128 KiB per request. */
+#include <stdio.h>
+
+#include "backend.h"
+
+static juru_status request(const juru_backend_options *o, const char *base,
+                           const char *const *texts, size_t n,
+                           const char *instructions, juru__http_request *req) {
+  (void)instructions;
+  json_t *b = json_pack("{s:o, s:s, s:s, s:s}", "text", juru__json_texts(texts, n),
+                        "source_lang", "ID", "target_lang", "EN-US",
+                        "tag_handling", "html");
+  if (!b) return JURU_ENOMEM;
+  char auth[512];
+  snprintf(auth, sizeof auth, "Authorization: DeepL-Auth-Key %s", o->key ? o->key : "");
+  juru_status st = juru__request_json(req, base, "/v2/translate", b, auth);
+  juru__explicit_bzero(auth, sizeof auth);
+  return st;
+}
+
+static juru_status parse(const char *body, size_t len, size_t n, char **out,
+                         char *why, size_t why_size) {
+  json_t *j = juru__json_parse(body, len, why, why_size);
+  if (!j) return JURU_EBACKEND;
+  juru_status st = juru__json_take(json_object_get(j, "translations"), "text",
+                                   n, out, why, why_size);
+  json_decref(j);
+  return st;
+}
+
+const juru__backend juru__deepl = {
+    "deepl", "https://api-free.deepl.com", 1, 0, 1, 50, 120 << 10,
+    request, parse};

@@ -1,0 +1,36 @@
+/* HTTP for the backends: many POST requests at once over the curl multi
+ * interface.  http.c is the only file that includes <curl/curl.h>. */
+#ifndef JURU_BACKEND_HTTP_H
+#define JURU_BACKEND_HTTP_H
+
+#include "../util/util.h"
+
+#define JURU__HTTP_MAX_HEADERS 8
+#define JURU__HTTP_MAX_RESPONSE (16u << 20)
+
+typedef struct juru__http_request {
+  /* in */
+  char *url;
+  char *headers[JURU__HTTP_MAX_HEADERS]; /* "Name: value", owned */
+  size_t n_headers;
+  juru__buf body;                        /* the JSON sent */
+  long connect_timeout_ms, timeout_ms;
+  /* out */
+  long status;          /* HTTP status; 0 when the transfer failed */
+  juru__buf response;   /* capped at JURU__HTTP_MAX_RESPONSE */
+  double retry_after;   /* seconds the server asked to wait, or -1 */
+  char error[256];      /* why a transfer failed */
+} juru__http_request;
+
+/* Send every request, at most `parallel` at a time; each gets its status
+ * and response.  Returns JURU_ENOMEM or JURU_OK (transfer errors are per
+ * request). */
+juru_status juru__http_perform(juru__http_request **reqs, size_t n,
+                               size_t parallel);
+
+/* Release what a request owns and clear it for reuse. */
+void juru__http_request_clear(juru__http_request *r);
+
+juru_status juru__http_global_init(void);
+
+#endif

@@ -1,0 +1,28 @@
+/* LibreTranslate: POST /translate {"q": [...], "source", "target",
+ * "format": "html", "api_key"} -> {"translatedText": [...]}. */
+#include "backend.h"
+
+static juru_status request(const juru_backend_options *o, const char *base,
+                           const char *const *texts, size_t n,
+                           const char *instructions, juru__http_request *req) {
+  (void)instructions;
+  json_t *b = json_pack("{s:o, s:s, s:s, s:s}", "q", juru__json_texts(texts, n),
+                        "source", "id", "target", "en", "format", "html");
+  if (!b) return JURU_ENOMEM;
+  if (o->key) json_object_set_new(b, "api_key", json_string(o->key));
+  return juru__request_json(req, base, "/translate", b, NULL);
+}
+
+static juru_status parse(const char *body, size_t len, size_t n, char **out,
+                         char *why, size_t why_size) {
+  json_t *j = juru__json_parse(body, len, why, why_size);
+  if (!j) return JURU_EBACKEND;
+  juru_status st = juru__json_take(json_object_get(j, "translatedText"), NULL,
+                                   n, out, why, why_size);
+  json_decref(j);
+  return st;
+}
+
+const juru__backend juru__libretranslate = {
+    "libretranslate", "http://localhost:5000", 0, 0, 1, 100, 64 << 10,
+    request, parse};
