@@ -12,6 +12,7 @@ enum {
   EXIT_USAGE = 64,    /* bad command line */
   EXIT_DATAERR = 65,  /* input is not valid text */
   EXIT_NOINPUT = 66,  /* an input file cannot be opened */
+  EXIT_UNAVAILABLE = 69, /* a translation server failed or refused */
   EXIT_SOFTWARE = 70, /* out of memory, internal error */
   EXIT_CANTCREAT = 73,/* the output file cannot be written */
   EXIT_IOERR = 74,    /* reading or writing failed midway */
@@ -91,5 +92,22 @@ int cmd_compile(int argc, char **argv);
 int cmd_glossary(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 int cmd_translate(int argc, char **argv);
+int cmd_backends(int argc, char **argv);
+int cmd_tm(int argc, char **argv);
+
+/* Backend settings and where each came from (flag, variable, config file).
+ * Fill the flags' fields (with *_from = "flag"), then resolve. */
+typedef struct cli_backend_config {
+  char *backend, *url, *model, *jobs, *timeout, *key;
+  const char *backend_from, *url_from, *model_from, *jobs_from,
+      *timeout_from, *key_from;
+} cli_backend_config;
+char *cli_config_path(void);
+int cli_config_resolve(cli_backend_config *c);
+void cli_config_describe(FILE *fp, const cli_backend_config *c);
+void cli_config_free(cli_backend_config *c);
+/* The translation memory's path ($XDG_CACHE_HOME/juru/tm.sqlite), its
+ * directory created. */
+char *cli_tm_path(void);
 
 #endif

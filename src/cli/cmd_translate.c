@@ -1,5 +1,6 @@
 /* juru translate: English for Indonesian text, offline. */
 #define _POSIX_C_SOURCE 200809L
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -31,15 +32,34 @@ static const char usage[] =
     "      --data-dir DIR   where the dictionaries are\n"
     "  -h, --help           show this help\n"
     "\n"
+    "Translation servers (optional; offline is the default):\n"
+    "  -b, --backend NAME   libretranslate, deepl, google, openai, ollama\n"
+    "      --url URL        the server (default: the backend's public one)\n"
+    "  -m, --model NAME     the model (openai, ollama)\n"
+    "  -j, --jobs N         requests at once (default 4)\n"
+    "      --timeout SECS   per request (default 120); --retries N (default 5)\n"
+    "      --batch N        sentences per request (default: the API's limit)\n"
+    "      --no-cache       do not use the translation memory\n"
+    "      --tm FILE        translation memory (default\n"
+    "                       $XDG_CACHE_HOME/juru/tm.sqlite)\n"
+    "  -v, --verbose        log requests on standard error (keys never shown)\n"
+    "Settings come from these flags, then JURU_BACKEND, JURU_URL, JURU_MODEL\n"
+    "and the key variables (DEEPL_AUTH_KEY, GOOGLE_API_KEY, OPENAI_API_KEY),\n"
+    "then $XDG_CONFIG_HOME/juru/config ('juru backends' shows what is in\n"
+    "effect).  Keys are never taken from the command line.\n"
+    "\n"
     "Exit status: 0 ok, 64 usage, 65 input is not valid text, 66 input cannot\n"
-    "be opened, 73/74 output cannot be written, 78 dictionaries missing.\n";
+    "be opened, 69 translation server failed or refused, 73/74 output cannot\n"
+    "be written, 78 dictionaries or configuration missing or malformed.\n";
 
 #define MAX_INPUT ((size_t)1 << 31)
 
 typedef struct options {
-  const char *input, *output, *data_dir, *format;
+  const char *input, *output, *data_dir, *format, *tm_path;
   char **glossaries;
-  int nglossaries, auto_glossary, lossy, progress;
+  int nglossaries, auto_glossary, lossy, progress, no_cache, verbose;
+  long retries, batch;
+  cli_backend_config backend;
 } options;
 
 /* ---- reading ------------------------------------------------------------- */
@@ -178,6 +198,189 @@ static int translate_lines(const input *in, const juru_abbrevs *ab, run *r) {
   return 0;
 }
 
+/* ---- through a translation server ----------------------------------------- */
+
+typedef struct sentence_ref {
+  size_t line, index, start, len;
+} sentence_ref;
+
+typedef struct collected {
+  sentence_ref *s;
+  size_t n, cap, line, base;
+} collected;
+
+static int collect_sentence(const juru_sentence *s, void *ud) {
+  collected *c = ud;
+  if (c->n == c->cap) {
+    size_t cap = c->cap ? c->cap * 2 : 256;
+    sentence_ref *p = realloc(c->s, cap * sizeof *p);
+    if (!p) return 1;
+    c->s = p;
+    c->cap = cap;
+  }
+  sentence_ref r = {c->line, s->index, c->base + s->start, s->len};
+  c->s[c->n++] = r;
+  return 0;
+}
+
+/* Every sentence with its line, so that the writer can keep the lines. */
+static int collect_all(const input *in, const juru_abbrevs *ab, collected *c) {
+  size_t pos = in->len >= 3 && memcmp(in->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  while (pos < in->len) {
+    size_t end = pos;
+    while (end < in->len && in->data[end] != '\n' && in->data[end] != '\r') end++;
+    c->line++;
+    c->base = pos;
+    if (juru_segment(ab, NULL, in->data + pos, end - pos, collect_sentence, c,
+                     NULL) != JURU_OK)
+      return EXIT_SOFTWARE;
+    if (end < in->len && in->data[end] == '\r' && end + 1 < in->len &&
+        in->data[end + 1] == '\n')
+      end++;
+    pos = end + 1;
+  }
+  return 0;
+}
+
+static void log_line(const char *line, void *ud) {
+  (void)ud;
+  cli_warn("%s", line);
+}
+
+static int make_backend_options(const options *o, juru_backend_options *bo,
+                                juru_tm **tm) {
+  memset(bo, 0, sizeof *bo);
+  const cli_backend_config *c = &o->backend;
+  if (!juru_backend_info(c->backend, NULL, NULL, NULL)) {
+    cli_warn("translate: unknown backend '%s' (libretranslate, deepl, google, "
+             "openai, ollama)", c->backend);
+    return EXIT_USAGE;
+  }
+  bo->name = c->backend;
+  bo->url = c->url;
+  bo->model = c->model;
+  bo->key = c->key;
+  bo->jobs = c->jobs ? (size_t)strtoul(c->jobs, NULL, 10) : 0;
+  bo->timeout_ms = c->timeout ? (long)(strtod(c->timeout, NULL) * 1000) : 0;
+  bo->connect_timeout_ms = bo->timeout_ms && bo->timeout_ms < 10000 ? bo->timeout_ms : 0;
+  bo->max_retries = (unsigned)o->retries;
+  bo->max_batch = (size_t)o->batch;
+  if (o->no_cache) return 0;
+  char *path = o->tm_path ? NULL : cli_tm_path();
+  const char *p = o->tm_path ? o->tm_path : path;
+  juru_error err = {0};
+  int rc = 0;
+  if (!p) {
+    cli_warn("translate: no place for the translation memory ($XDG_CACHE_HOME "
+             "or $HOME); use --tm FILE or --no-cache");
+    rc = EXIT_CONFIG;
+  } else if (juru_tm_open(p, tm, &err) != JURU_OK) {
+    cli_report(p, &err);
+    rc = EXIT_CANTCREAT;
+  }
+  bo->tm = *tm;
+  free(path);
+  return rc;
+}
+
+/* A translation as the writer wants it: the English and the terms. */
+static void as_translation(const juru_backend_item *it, const char *src,
+                           const juru_match *m, size_t nm,
+                           const juru_glossary *g, juru_unit *units,
+                           juru_translation *t) {
+  (void)src;
+  memset(t, 0, sizeof *t);
+  t->english = it->english ? it->english : "";
+  t->english_len = strlen(t->english);
+  t->units = units;
+  for (size_t k = 0; k < nm; k++) {
+    const char *en = juru_glossary_get(g, m[k].term)->target;
+    const char *at = *en ? strstr(t->english, en) : NULL;
+    juru_unit u = {m[k].start, m[k].end, JURU_UNIT_TERM, at ? at : t->english,
+                   at ? strlen(en) : 0, m[k].term, ""};
+    units[t->n_units++] = u;
+  }
+  t->n_terms = t->n_units;
+}
+
+static int run_backend(const options *o, const input *in,
+                       const juru_abbrevs *ab, juru_morph *morph,
+                       const juru_glossary *g, juru_writer *w) {
+  collected c = {0};
+  juru_backend_options bo;
+  juru_tm *tm = NULL;
+  juru_matcher *mt = NULL;
+  int rc = make_backend_options(o, &bo, &tm);
+  if (rc == 0) rc = collect_all(in, ab, &c);
+  if (rc == 0 && juru_matcher_new(g, morph, &mt) != JURU_OK) rc = EXIT_SOFTWARE;
+  juru_backend_item *items = rc == 0 ? calloc(c.n + 1, sizeof *items) : NULL;
+  juru_match **matches = rc == 0 ? calloc(c.n + 1, sizeof *matches) : NULL;
+  if (rc == 0 && (!items || !matches)) rc = EXIT_SOFTWARE;
+  for (size_t i = 0; rc == 0 && i < c.n; i++) {
+    const char *s = in->data + c.s[i].start;
+    size_t k = juru_matcher_find(mt, s, c.s[i].len, NULL, 0);
+    matches[i] = calloc(k + 1, sizeof **matches);
+    if (!matches[i]) rc = EXIT_SOFTWARE;
+    else juru_matcher_find(mt, s, c.s[i].len, matches[i], k);
+    juru_backend_item it = {s, c.s[i].len, matches[i], k, NULL, 0, 0};
+    items[i] = it;
+  }
+  juru_backend_stats stats = {0};
+  if (rc == 0) {
+    juru_error err = {0};
+    juru_status st = juru_backend_translate(&bo, g, items, c.n, &stats,
+                                            o->verbose ? log_line : NULL, NULL, &err);
+    if (st != JURU_OK) {
+      cli_warn("translate: %s: %s", err.source, err.text);
+      size_t done = 0;
+      for (size_t i = 0; i < c.n; i++) done += items[i].english != NULL;
+      if (tm && done)
+        cli_warn("translate: %zu of %zu sentences are done and kept in the "
+                 "translation memory; run again to finish", done, c.n);
+      rc = cli_exit_status(st);
+    }
+  }
+  /* write line by line: sentences of a line, then its end */
+  juru_unit *units = NULL;
+  size_t line = 1, k = 0;
+  for (size_t i = 0; rc == 0 && i < c.n; i++) {
+    while (line < c.s[i].line && rc == 0) {
+      if (juru_writer_line_end(w) != JURU_OK) rc = EXIT_IOERR;
+      line++;
+    }
+    free(units);
+    units = calloc(items[i].n_terms + 1, sizeof *units);
+    if (!units) {
+      rc = EXIT_SOFTWARE;
+      break;
+    }
+    juru_translation t;
+    as_translation(&items[i], in->data + c.s[i].start, matches[i], items[i].n_terms,
+                   g, units, &t);
+    if (juru_writer_sentence(w, c.s[i].line, c.s[i].index, in->data + c.s[i].start,
+                             c.s[i].len, &t) != JURU_OK)
+      rc = EXIT_IOERR;
+    k++;
+  }
+  free(units);
+  for (size_t last = c.n ? c.s[c.n - 1].line : 0; rc == 0 && line <= last; line++)
+    if (juru_writer_line_end(w) != JURU_OK) rc = EXIT_IOERR;
+  if (rc == 0 || rc == EXIT_UNAVAILABLE)
+    fprintf(stderr, "juru: %s: %zu sentences (%zu from the translation memory), "
+            "%zu requests, %zu retries; terms honoured: %zu/%zu\n", bo.name, c.n,
+            stats.from_tm, stats.requests, stats.retries, stats.honoured, stats.terms);
+  for (size_t i = 0; items && i < c.n; i++) {
+    juru_free(items[i].english);
+    free(matches[i]);
+  }
+  free(items);
+  free(matches);
+  free(c.s);
+  juru_matcher_free(mt);
+  juru_tm_close(tm);
+  return rc;
+}
+
 /* ---- glossaries ---------------------------------------------------------- */
 
 static int extract_sentence(const juru_sentence *s, void *ud) {
@@ -225,6 +428,37 @@ static int build_glossary(const options *o, const input *in,
 
 /* ---- options ------------------------------------------------------------- */
 
+static int backend_flag(int argc, char **argv, int *i, options *o) {
+  static const struct {
+    const char *shrt, *lng;
+    size_t field;
+  } flags[] = {
+      {"-b", "--backend", offsetof(cli_backend_config, backend)},
+      {"", "--url", offsetof(cli_backend_config, url)},
+      {"-m", "--model", offsetof(cli_backend_config, model)},
+      {"-j", "--jobs", offsetof(cli_backend_config, jobs)},
+      {"", "--timeout", offsetof(cli_backend_config, timeout)},
+  };
+  const char *a = argv[*i];
+  for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++) {
+    int is_short = *flags[k].shrt && strcmp(a, flags[k].shrt) == 0;
+    if (!is_short && !cli_opt(a, flags[k].lng)) continue;
+    const char *v = cli_opt_value(argc, argv, i, is_short ? flags[k].shrt : flags[k].lng);
+    if (!v) return EXIT_USAGE;
+    char **field = (char **)((char *)&o->backend + flags[k].field);
+    const char **from = (const char **)((char *)&o->backend + flags[k].field +
+                                        offsetof(cli_backend_config, backend_from) -
+                                        offsetof(cli_backend_config, backend));
+    free(*field);
+    *field = malloc(strlen(v) + 1);
+    if (!*field) return EXIT_SOFTWARE;
+    memcpy(*field, v, strlen(v) + 1);
+    *from = "flag";
+    return 0;
+  }
+  return EXIT_USAGE;
+}
+
 static int parse(int argc, char **argv, options *o) {
   const char *v;
   for (int i = 1; i < argc; i++) {
@@ -247,6 +481,35 @@ static int parse(int argc, char **argv, options *o) {
     } else if (cli_opt(a, "--data-dir")) {
       if (!(o->data_dir = cli_opt_value(argc, argv, &i, "--data-dir")))
         return EXIT_USAGE;
+    } else if (strcmp(a, "-b") == 0 || cli_opt(a, "--backend") ||
+               cli_opt(a, "--url") || strcmp(a, "-m") == 0 ||
+               cli_opt(a, "--model") || strcmp(a, "-j") == 0 ||
+               cli_opt(a, "--jobs") || cli_opt(a, "--timeout")) {
+      int rc = backend_flag(argc, argv, &i, o);
+      if (rc) return rc;
+    } else if (cli_opt(a, "--retries") || cli_opt(a, "--batch")) {
+      int retries = cli_opt(a, "--retries");
+      if (!(v = cli_opt_value(argc, argv, &i, retries ? "--retries" : "--batch")))
+        return EXIT_USAGE;
+      char *end;
+      long n = strtol(v, &end, 10);
+      if (*end || n < (retries ? 1 : 1)) {
+        cli_warn("translate: %s needs a positive number", retries ? "--retries" : "--batch");
+        return EXIT_USAGE;
+      }
+      if (retries) o->retries = n;
+      else o->batch = n;
+    } else if (cli_opt(a, "--tm")) {
+      if (!(o->tm_path = cli_opt_value(argc, argv, &i, "--tm"))) return EXIT_USAGE;
+    } else if (strcmp(a, "--no-cache") == 0) {
+      o->no_cache = 1;
+    } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+      o->verbose = 1;
+    } else if (cli_opt(a, "--key") || cli_opt(a, "--api-key")) {
+      cli_warn("translate: keys are not taken from the command line (others "
+               "can read it); use DEEPL_AUTH_KEY, GOOGLE_API_KEY, "
+               "OPENAI_API_KEY or the config file");
+      return EXIT_USAGE;
     } else if (strcmp(a, "--no-auto-glossary") == 0) {
       o->auto_glossary = 0;
     } else if (strcmp(a, "--explain") == 0) {
@@ -308,6 +571,7 @@ int cmd_translate(int argc, char **argv) {
   int rc = parse(argc, argv, &o);
   if (rc < 0) {
     free(o.glossaries);
+    cli_config_free(&o.backend);
     return 0;
   }
   juru_format fmt = JURU_FORMAT_TEXT;
@@ -323,6 +587,7 @@ int cmd_translate(int argc, char **argv) {
   juru_glossary *g = NULL;
   juru_translator *tr = NULL;
   juru_writer *w = NULL;
+  if (rc == 0) rc = cli_config_resolve(&o.backend);
   if (rc == 0) rc = read_input(&o, &in);
   if (rc == 0) rc = cli_load_abbrevs(NULL, o.data_dir, &ab);
   if (rc == 0) rc = cli_load_lexicon(o.data_dir, &lx);
@@ -341,7 +606,9 @@ int cmd_translate(int argc, char **argv) {
   progress prog = {0, in.len, 0, 0};
   prog.on = o.progress == 1 || (o.progress == -1 && isatty(STDERR_FILENO) &&
                                 in.len > (64u << 10));
-  if (rc == 0) {
+  if (rc == 0 && o.backend.backend) {
+    rc = run_backend(&o, &in, ab, morph, g, w);
+  } else if (rc == 0) {
     run r = {tr, w, 0, JURU_OK, &prog};
     rc = translate_lines(&in, ab, &r);
     progress_show(&prog, 1);
@@ -359,5 +626,6 @@ int cmd_translate(int argc, char **argv) {
   juru_abbrevs_free(ab);
   free(in.data);
   free(o.glossaries);
+  cli_config_free(&o.backend);
   return rc;
 }

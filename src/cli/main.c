@@ -14,6 +14,8 @@ static const char usage[] =
     "Commands:\n"
     "  translate  English for an Indonesian article, offline (text, bilingual,\n"
     "             tsv, jsonl, md, tmx, xliff)\n"
+    "  backends   translation servers: list, configuration in effect, check\n"
+    "  tm         the translation memory: export or import TMX\n"
     "  segment    split text into sentences (one per line, or JSON lines)\n"
     "  tokenize   split text into sentences and tokens, with byte offsets\n"
     "  lookup     English for an Indonesian word or term (any inflected form)\n"
@@ -35,6 +37,8 @@ typedef struct command {
 
 static const command commands[] = {
     {"translate", cmd_translate},
+    {"backends", cmd_backends},
+    {"tm", cmd_tm},
     {"segment", cmd_segment},
     {"tokenize", cmd_tokenize},
     {"analyze", cmd_analyze},

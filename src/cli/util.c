@@ -41,6 +41,7 @@ int cli_exit_status(juru_status st) {
     case JURU_ESYNTAX: return EXIT_CONFIG;
     case JURU_EIO: return EXIT_IOERR;
     case JURU_EINVAL: return EXIT_USAGE;
+    case JURU_EBACKEND: case JURU_EAUTH: return EXIT_UNAVAILABLE;
     default: return EXIT_SOFTWARE;
   }
 }

@@ -156,6 +156,8 @@ static json_t *terms_json(const juru_writer *w, const char *src,
     json_object_set_new(o, "source", json_stringn(src + u->start, u->end - u->start));
     json_object_set_new(o, "english", json_string(term ? term->target : ""));
     if (term) json_object_set_new(o, "term", json_string(term->source));
+    /* a term is honoured when its English is in the sentence's English */
+    json_object_set_new(o, "honoured", json_boolean(u->english_len > 0));
   }
   return a;
 }

@@ -1,0 +1,93 @@
+/* juru backends: the translation servers Juru speaks, the configuration in
+ * effect (keys shown only as set or not), and a health check. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: juru backends [--check] [--backend NAME] [--url URL] [--model M]\n"
+    "List the translation servers Juru can use and the configuration in\n"
+    "effect (flags, then JURU_BACKEND / JURU_URL / JURU_MODEL and the key\n"
+    "variables, then $XDG_CONFIG_HOME/juru/config).  With --check, send the\n"
+    "configured backend one sentence and say whether it answered.\n"
+    "\n"
+    "Exit status: 0 ok, 64 usage, 69 the check failed, 78 bad config file.\n";
+
+int cmd_backends(int argc, char **argv) {
+  cli_backend_config c = {0};
+  int check = 0, rc = 0;
+  for (int i = 1; i < argc && rc == 0; i++) {
+    const char *a = argv[i], *v;
+    char **field = NULL;
+    const char **from = NULL;
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      fputs(usage, stdout);
+      return 0;
+    } else if (strcmp(a, "--check") == 0) {
+      check = 1;
+      continue;
+    } else if (cli_opt(a, "--backend")) {
+      field = &c.backend, from = &c.backend_from;
+    } else if (cli_opt(a, "--url")) {
+      field = &c.url, from = &c.url_from;
+    } else if (cli_opt(a, "--model")) {
+      field = &c.model, from = &c.model_from;
+    } else {
+      cli_warn("backends: unknown option '%s'", a);
+      rc = EXIT_USAGE;
+      break;
+    }
+    if (!(v = cli_opt_value(argc, argv, &i, a[2] == 'b' ? "--backend" : a[2] == 'u' ? "--url" : "--model"))) {
+      rc = EXIT_USAGE;
+      break;
+    }
+    free(*field);
+    *field = malloc(strlen(v) + 1);
+    if (!*field) return EXIT_SOFTWARE;
+    memcpy(*field, v, strlen(v) + 1);
+    *from = "flag";
+  }
+  if (rc == 0) rc = cli_config_resolve(&c);
+  if (rc == 0) {
+    printf("Backends:\n");
+    for (const char *const *n = juru_backend_names(); *n; n++) {
+      const char *url;
+      int key, model;
+      juru_backend_info(*n, &url, &key, &model);
+      printf("  %-15s %-36s%s%s\n", *n, url, key ? " needs a key" : "",
+             model ? " needs --model" : "");
+    }
+    printf("  (offline)       the built-in engine, used when no backend is set\n");
+    char *path = cli_config_path();
+    printf("\nIn effect (config file: %s):\n", path ? path : "none");
+    free(path);
+    cli_config_describe(stdout, &c);
+  }
+  if (rc == 0 && check) {
+    if (!c.backend) {
+      cli_warn("backends: --check needs a backend");
+      rc = EXIT_USAGE;
+    } else if (!juru_backend_info(c.backend, NULL, NULL, NULL)) {
+      cli_warn("backends: unknown backend '%s'", c.backend);
+      rc = EXIT_USAGE;
+    } else {
+      juru_backend_options o = {0};
+      o.name = c.backend;
+      o.url = c.url;
+      o.model = c.model;
+      o.key = c.key;
+      o.timeout_ms = 15000;
+      juru_error err = {0};
+      juru_status st = juru_backend_check(&o, &err);
+      if (st == JURU_OK) {
+        printf("\ncheck: %s answered\n", c.backend);
+      } else {
+        printf("\ncheck: %s failed: %s\n", c.backend, err.text);
+        rc = cli_exit_status(st);
+      }
+    }
+  }
+  cli_config_free(&c);
+  return rc;
+}

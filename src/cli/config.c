@@ -1,0 +1,161 @@
+/* Backend configuration: command-line flags, then the environment, then
+ * the config file ($XDG_CONFIG_HOME/juru/config, else ~/.config/juru/config),
+ * the first that says wins.  The config file holds "name = value" lines:
+ *   backend = deepl          url = http://localhost:5000
+ *   model = qwen2.5-7b       jobs = 8       timeout = 60
+ *   key = ...                (a key here must not be readable by others)
+ * Keys are never printed: `describe` shows only where one came from. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static char *dup_str(const char *s) {
+  size_t n = strlen(s);
+  char *d = malloc(n + 1);
+  if (d) memcpy(d, s, n + 1);
+  return d;
+}
+
+char *cli_config_path(void) {
+  const char *x = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+  char buf[4096];
+  if (x && *x) snprintf(buf, sizeof buf, "%s/juru/config", x);
+  else if (home && *home) snprintf(buf, sizeof buf, "%s/.config/juru/config", home);
+  else return NULL;
+  return dup_str(buf);
+}
+
+static char *trim(char *s) {
+  while (*s == ' ' || *s == '\t') s++;
+  char *e = s + strlen(s);
+  while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n')) e--;
+  *e = '\0';
+  return s;
+}
+
+static void set_from(char **field, const char **from, const char *value,
+                     const char *source) {
+  if (*field) return; /* a higher-precedence source said it */
+  *field = dup_str(value);
+  *from = source;
+}
+
+static int read_file(cli_backend_config *c, const char *path) {
+  FILE *fp = fopen(path, "r");
+  if (!fp) return errno == ENOENT ? 0 : (cli_warn("%s: %s", path, strerror(errno)), EXIT_CONFIG);
+  char line[4096];
+  size_t no = 0;
+  int rc = 0, has_key = 0;
+  while (rc == 0 && fgets(line, sizeof line, fp)) {
+    no++;
+    char *s = trim(line);
+    if (!*s || *s == '#') continue;
+    char *eq = strchr(s, '=');
+    if (!eq) {
+      cli_warn("%s:%zu:1: expected 'name = value'", path, no);
+      rc = EXIT_CONFIG;
+      break;
+    }
+    *eq = '\0';
+    char *name = trim(s), *value = trim(eq + 1);
+    if (strcmp(name, "backend") == 0) set_from(&c->backend, &c->backend_from, value, "config file");
+    else if (strcmp(name, "url") == 0) set_from(&c->url, &c->url_from, value, "config file");
+    else if (strcmp(name, "model") == 0) set_from(&c->model, &c->model_from, value, "config file");
+    else if (strcmp(name, "jobs") == 0) set_from(&c->jobs, &c->jobs_from, value, "config file");
+    else if (strcmp(name, "timeout") == 0) set_from(&c->timeout, &c->timeout_from, value, "config file");
+    else if (strcmp(name, "key") == 0) {
+      has_key = 1;
+      set_from(&c->key, &c->key_from, value, "config file");
+    } else {
+      cli_warn("%s:%zu:1: unknown setting '%s' (backend, url, model, jobs, "
+               "timeout, key)", path, no, name);
+      rc = EXIT_CONFIG;
+    }
+  }
+  struct stat sb;
+  if (rc == 0 && has_key && fstat(fileno(fp), &sb) == 0 && (sb.st_mode & 077))
+    cli_warn("warning: %s holds an API key and others can read it "
+             "(chmod 600 %s)", path, path);
+  fclose(fp);
+  return rc;
+}
+
+/* The environment variable that holds a backend's key. */
+static const char *key_variable(const char *backend) {
+  if (!backend) return NULL;
+  if (strcmp(backend, "deepl") == 0) return "DEEPL_AUTH_KEY";
+  if (strcmp(backend, "google") == 0) return "GOOGLE_API_KEY";
+  if (strcmp(backend, "openai") == 0) return "OPENAI_API_KEY";
+  if (strcmp(backend, "libretranslate") == 0) return "LIBRETRANSLATE_API_KEY";
+  return NULL;
+}
+
+int cli_config_resolve(cli_backend_config *c) {
+  const char *e;
+  if ((e = getenv("JURU_BACKEND")) && *e) set_from(&c->backend, &c->backend_from, e, "JURU_BACKEND");
+  if ((e = getenv("JURU_URL")) && *e) set_from(&c->url, &c->url_from, e, "JURU_URL");
+  if ((e = getenv("JURU_MODEL")) && *e) set_from(&c->model, &c->model_from, e, "JURU_MODEL");
+  char *path = cli_config_path();
+  int rc = path ? read_file(c, path) : 0;
+  free(path);
+  /* the key variable depends on the backend, known only now */
+  const char *var = key_variable(c->backend);
+  if (rc == 0 && var && (e = getenv(var)) && *e) {
+    if (c->key && strcmp(c->key_from, "config file") == 0) {
+      free(c->key); /* the environment outranks the file */
+      c->key = NULL;
+    }
+    set_from(&c->key, &c->key_from, e, var);
+  }
+  return rc;
+}
+
+void cli_config_free(cli_backend_config *c) {
+  if (c->key) memset(c->key, 0, strlen(c->key));
+  free(c->backend);
+  free(c->url);
+  free(c->model);
+  free(c->jobs);
+  free(c->timeout);
+  free(c->key);
+  memset(c, 0, sizeof *c);
+}
+
+static void line(FILE *fp, const char *name, const char *value, const char *from) {
+  fprintf(fp, "  %-8s %s%s%s%s\n", name, value ? value : "(not set)",
+          from ? "  [" : "", from ? from : "", from ? "]" : "");
+}
+
+void cli_config_describe(FILE *fp, const cli_backend_config *c) {
+  line(fp, "backend", c->backend, c->backend_from);
+  line(fp, "url", c->url, c->url_from);
+  line(fp, "model", c->model, c->model_from);
+  line(fp, "jobs", c->jobs, c->jobs_from);
+  line(fp, "timeout", c->timeout, c->timeout_from);
+  line(fp, "key", c->key ? "set (hidden)" : NULL, c->key_from);
+}
+
+static int make_dirs(char *path) {
+  for (char *p = path + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = '\0';
+    int rc = mkdir(path, 0700);
+    *p = '/';
+    if (rc != 0 && errno != EEXIST) return -1;
+  }
+  return 0;
+}
+
+char *cli_tm_path(void) {
+  const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  char buf[4096];
+  if (x && *x) snprintf(buf, sizeof buf, "%s/juru/tm.sqlite", x);
+  else if (home && *home) snprintf(buf, sizeof buf, "%s/.cache/juru/tm.sqlite", home);
+  else return NULL;
+  if (make_dirs(buf) != 0) return NULL;
+  return dup_str(buf);
+}
