@@ -36,7 +36,7 @@ JURU_UNDER_VALGRIND=$PWD/build/juru JURU_DATA_DIR=$PWD/dictionaries \
 step "libFuzzer targets, ${fuzz_seconds}s each"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DJURU_FUZZ=ON \
   -DJURU_SANITIZE=ON > /dev/null
-targets="segment lexicon datafile morph glossary extract translate"
+targets="segment lexicon datafile morph glossary extract translate backend"
 for target in $targets; do
   cmake --build build-fuzz -j "$jobs" --target fuzz_$target
 done

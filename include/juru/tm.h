@@ -34,6 +34,11 @@ juru_status juru_tm_put(juru_tm *tm, const juru_tm_key *key,
                         const char *const *english, size_t n);
 size_t juru_tm_count(juru_tm *tm);
 
+/* Small named values kept beside the pairs (a DeepL glossary's id by the
+ * hash of its entries).  get: allocated value or JURU_ENOTFOUND. */
+juru_status juru_tm_get_meta(juru_tm *tm, const char *name, char **value);
+juru_status juru_tm_put_meta(juru_tm *tm, const char *name, const char *value);
+
 /* Write every pair as TMX 1.4 (the caller owns *out), or read a TMX file's
  * id/en pairs into the memory under `key`.  Import returns how many. */
 juru_status juru_tm_export_tmx(juru_tm *tm, char **out, size_t *len);

@@ -17,14 +17,22 @@ typedef struct juru__backend {
   size_t max_items;  /* sentences per request */
   size_t max_bytes;  /* request text per request */
   /* Fill req's URL, headers and body for texts[0..n); `instructions` is
-   * the glossary for LLMs ("" when none). */
+   * the glossary for LLMs ("" when none), `glossary_id` a server-side
+   * glossary (DeepL) or NULL. */
   juru_status (*request)(const juru_backend_options *o, const char *base,
                          const char *const *texts, size_t n,
-                         const char *instructions, juru__http_request *req);
+                         const char *instructions, const char *glossary_id,
+                         juru__http_request *req);
   /* The n translations of a 2xx reply (each allocated), or an error with
    * a reason. */
   juru_status (*parse)(const char *body, size_t len, size_t n, char **out,
                        char *why, size_t why_size);
+  /* DeepL: create a server-side glossary from TSV entries (NULL when the
+   * backend has none); the reply's id is read by glossary_id(). */
+  juru_status (*glossary_request)(const juru_backend_options *o,
+                                  const char *base, const char *name,
+                                  const char *tsv, juru__http_request *req);
+  char *(*glossary_id)(const char *body, size_t len);
 } juru__backend;
 
 extern const juru__backend juru__libretranslate, juru__deepl, juru__google,

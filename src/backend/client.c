@@ -68,6 +68,7 @@ typedef struct work {
   juru_backend_log_fn log;
   void *ud;
   unsigned seed;
+  char *glossary_id;  /* a server-side glossary (DeepL) */
 } work;
 
 static const char *term_english(const work *w, const juru_match *m) {
@@ -278,7 +279,8 @@ static juru_status build_request(work *w, const batch *b, juru__http_request *re
     req->connect_timeout_ms = w->opt->connect_timeout_ms ? w->opt->connect_timeout_ms : 10000;
     req->timeout_ms = w->opt->timeout_ms ? w->opt->timeout_ms : 120000;
     const char *base = w->opt->url ? w->opt->url : w->be->default_url;
-    st = w->be->request(w->opt, base, texts, b->n, instr->data ? instr->data : "", req);
+    st = w->be->request(w->opt, base, texts, b->n, instr->data ? instr->data : "",
+                        w->glossary_id, req);
   }
   juru__free(texts);
   return st;
@@ -477,7 +479,70 @@ static juru_status from_memory(work *w) {
   return JURU_OK;
 }
 
+/* The entries of every term in the job as TSV, unique, in a stable order. */
+static juru_status glossary_tsv(const work *w, juru__buf *out) {
+  juru__strmap seen = {0};
+  juru_status st = juru__buf_append(out, "", 0);
+  for (size_t i = 0; i < w->n && st == JURU_OK; i++)
+    for (size_t k = 0; k < w->items[i].n_terms && st == JURU_OK; k++) {
+      const juru_term *t = juru_glossary_get(w->g, w->items[i].terms[k].term);
+      if (strchr(t->source, '\t') || strchr(t->target, '\t') || !*t->target) continue;
+      size_t before = seen.count;
+      st = juru__strmap_put(&seen, t->source, strlen(t->source), 1, NULL);
+      if (st != JURU_OK || seen.count == before) continue;
+      st = juru__buf_append(out, t->source, strlen(t->source));
+      if (st == JURU_OK) st = juru__buf_append(out, "\t", 1);
+      if (st == JURU_OK) st = juru__buf_append(out, t->target, strlen(t->target));
+      if (st == JURU_OK) st = juru__buf_append(out, "\n", 1);
+    }
+  juru__strmap_free(&seen);
+  return st;
+}
+
+/* DeepL: the job's terms as a server-side glossary, created once per set of
+ * entries (its id is kept in the memory by their hash).  A refusal is
+ * logged, not fatal: the terms are protected as markup as well. */
+static juru_status server_glossary(work *w) {
+  if (!w->be->glossary_request || !w->g) return JURU_OK;
+  juru__buf tsv = {0};
+  juru_status st = glossary_tsv(w, &tsv);
+  if (st != JURU_OK || tsv.len == 0) {
+    juru__buf_free(&tsv);
+    return st;
+  }
+  char name[64];
+  snprintf(name, sizeof name, "juru-%016llx",
+           (unsigned long long)juru__hash(tsv.data, tsv.len));
+  if (w->opt->tm && juru_tm_get_meta(w->opt->tm, name, &w->glossary_id) == JURU_OK) {
+    logf_(w, "%s: glossary %s known", w->be->name, name);
+    juru__buf_free(&tsv);
+    return JURU_OK;
+  }
+  juru__http_request req;
+  memset(&req, 0, sizeof req);
+  req.connect_timeout_ms = w->opt->connect_timeout_ms ? w->opt->connect_timeout_ms : 10000;
+  req.timeout_ms = w->opt->timeout_ms ? w->opt->timeout_ms : 120000;
+  const char *base = w->opt->url ? w->opt->url : w->be->default_url;
+  st = w->be->glossary_request(w->opt, base, name, tsv.data, &req);
+  juru__http_request *one = &req;
+  if (st == JURU_OK) st = juru__http_perform(&one, 1, 1);
+  if (st == JURU_OK && req.status >= 200 && req.status < 300)
+    w->glossary_id = w->be->glossary_id(req.response.data, req.response.len);
+  w->stats->requests++;
+  if (w->glossary_id) {
+    logf_(w, "%s: created glossary %s", w->be->name, name);
+    if (w->opt->tm) st = juru_tm_put_meta(w->opt->tm, name, w->glossary_id);
+  } else if (st == JURU_OK) {
+    logf_(w, "%s: no glossary (HTTP %ld); the terms stay protected as markup",
+          w->be->name, req.status);
+  }
+  juru__http_request_clear(&req);
+  juru__buf_free(&tsv);
+  return st;
+}
+
 static void free_work(work *w) {
+  juru__free(w->glossary_id);
   for (size_t i = 0; i < w->n; i++) {
     if (w->text) juru__free(w->text[i]);
     if (w->version) juru__free(w->version[i]);
@@ -506,7 +571,7 @@ juru_status juru_backend_translate(const juru_backend_options *opt,
     return juru__fail(err, JURU_EINVAL, be->name, 0, 0, JURU__NONE,
                       "%s needs a model name", be->name);
   work w = {opt, be, g, items, n, NULL, NULL, stats, log, userdata,
-            (unsigned)now_ms()};
+            (unsigned)now_ms(), NULL};
   w.text = juru__calloc(n ? n : 1, sizeof *w.text);
   w.version = juru__calloc(n ? n : 1, sizeof *w.version);
   juru_status st = w.text && w.version ? JURU_OK : JURU_ENOMEM;
@@ -521,6 +586,7 @@ juru_status juru_backend_translate(const juru_backend_options *opt,
   if (st == JURU_OK) st = from_memory(&w);
   batches bs = {0};
   if (st == JURU_OK) st = make_batches(&w, &bs);
+  if (st == JURU_OK && bs.n) st = server_glossary(&w);
   if (st == JURU_ENOMEM) juru__fail(err, st, "", 0, 0, JURU__NONE, "out of memory");
   int pending = 1;
   while (st == JURU_OK && pending) st = run_round(&w, &bs, err, &pending);

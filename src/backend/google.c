@@ -8,8 +8,10 @@
 
 static juru_status request(const juru_backend_options *o, const char *base,
                            const char *const *texts, size_t n,
-                           const char *instructions, juru__http_request *req) {
+                           const char *instructions, const char *glossary_id,
+                           juru__http_request *req) {
   (void)instructions;
+  (void)glossary_id;
   json_t *b = json_pack("{s:o, s:s, s:s, s:s}", "q", juru__json_texts(texts, n),
                         "source", "id", "target", "en", "format", "html");
   if (!b) return JURU_ENOMEM;
@@ -32,4 +34,4 @@ static juru_status parse(const char *body, size_t len, size_t n, char **out,
 
 const juru__backend juru__google = {
     "google", "https://translation.googleapis.com", 1, 0, 1, 128, 5000,
-    request, parse};
+    request, parse, NULL, NULL};

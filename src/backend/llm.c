@@ -36,7 +36,9 @@ static json_t *messages(const char *const *texts, size_t n,
 static juru_status openai_request(const juru_backend_options *o, const char *base,
                                   const char *const *texts, size_t n,
                                   const char *instructions,
+                                  const char *glossary_id,
                                   juru__http_request *req) {
+  (void)glossary_id;
   json_t *b = json_pack("{s:s, s:o, s:f, s:{s:s}}", "model", o->model ? o->model : "",
                         "messages", messages(texts, n, instructions),
                         "temperature", 0.0, "response_format", "type", "json_object");
@@ -52,7 +54,9 @@ static juru_status openai_request(const juru_backend_options *o, const char *bas
 static juru_status ollama_request(const juru_backend_options *o, const char *base,
                                   const char *const *texts, size_t n,
                                   const char *instructions,
+                                  const char *glossary_id,
                                   juru__http_request *req) {
+  (void)glossary_id;
   json_t *b = json_pack("{s:s, s:o, s:b, s:s, s:{s:f}}", "model",
                         o->model ? o->model : "", "messages",
                         messages(texts, n, instructions), "stream", 0, "format",
@@ -109,8 +113,8 @@ static juru_status ollama_parse(const char *body, size_t len, size_t n,
 
 const juru__backend juru__openai = {
     "openai", "http://localhost:8080/v1", 0, 1, 0, 20, 16 << 10,
-    openai_request, openai_parse};
+    openai_request, openai_parse, NULL, NULL};
 
 const juru__backend juru__ollama = {
     "ollama", "http://localhost:11434", 0, 1, 0, 20, 16 << 10,
-    ollama_request, ollama_parse};
+    ollama_request, ollama_parse, NULL, NULL};

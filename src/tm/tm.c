@@ -21,7 +21,8 @@ static const char schema[] =
     " backend TEXT NOT NULL, model TEXT NOT NULL, glossary TEXT NOT NULL,"
     " source TEXT NOT NULL, english TEXT NOT NULL,"
     " created INTEGER NOT NULL DEFAULT (strftime('%s','now')),"
-    " PRIMARY KEY (backend, model, glossary, source));";
+    " PRIMARY KEY (backend, model, glossary, source));"
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);";
 
 static juru_status fail_db(juru_tm *tm, const char *path, juru_error *err) {
   juru_status st = juru__fail(err, JURU_EIO, path, 0, 0, JURU__NONE,
@@ -114,6 +115,35 @@ size_t juru_tm_count(juru_tm *tm) {
     n = (size_t)sqlite3_column_int64(s, 0);
   sqlite3_finalize(s);
   return n;
+}
+
+juru_status juru_tm_get_meta(juru_tm *tm, const char *name, char **value) {
+  *value = NULL;
+  sqlite3_stmt *s;
+  juru_status st = JURU_ENOTFOUND;
+  if (sqlite3_prepare_v2(tm->db, "SELECT value FROM meta WHERE name=?", -1, &s,
+                         NULL) != SQLITE_OK)
+    return JURU_EIO;
+  sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step(s) == SQLITE_ROW) {
+    const char *v = (const char *)sqlite3_column_text(s, 0);
+    *value = juru__strndup(v ? v : "", v ? strlen(v) : 0);
+    st = *value ? JURU_OK : JURU_ENOMEM;
+  }
+  sqlite3_finalize(s);
+  return st;
+}
+
+juru_status juru_tm_put_meta(juru_tm *tm, const char *name, const char *value) {
+  sqlite3_stmt *s;
+  if (sqlite3_prepare_v2(tm->db, "INSERT OR REPLACE INTO meta VALUES (?,?)", -1,
+                         &s, NULL) != SQLITE_OK)
+    return JURU_EIO;
+  sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
+  juru_status st = sqlite3_step(s) == SQLITE_DONE ? JURU_OK : JURU_EIO;
+  sqlite3_finalize(s);
+  return st;
 }
 
 /* ---- TMX ---------------------------------------------------------------- */

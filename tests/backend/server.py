@@ -38,6 +38,7 @@ WORDS = {
 SPAN = re.compile(r'(<span translate="no">.*?</span>)')
 
 args = None
+glossaries = {}   # DeepL glossary id -> {source: target}
 lock = threading.Lock()
 count = {"n": 0}
 rng = random.Random(7)
@@ -63,7 +64,9 @@ def translate(text, markup):
 def words(text):
     def one(m):
         w = m.group(0)
-        t = WORDS.get(w.lower(), w)
+        t = WORDS.get(w.lower())
+        if t is None:
+            return w
         return t.capitalize() if w[:1].isupper() else t
     return re.sub(r"[A-Za-z]+", one, text)
 
@@ -114,6 +117,18 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self.reply(400, {"error": "bad json"})
         path = self.path
+        if path == "/v2/glossaries":
+            if args.no_glossaries:
+                return self.reply(400, {"message": "Unsupported glossary language pair"})
+            entries = dict(l.split("\t", 1) for l in req["entries"].splitlines() if "\t" in l)
+            with lock:
+                gid = "g%d" % (len(glossaries) + 1)
+                glossaries[gid] = entries
+            if args.log:
+                with lock, open(args.log + ".glossaries", "a") as f:
+                    f.write(gid + "\n")
+            return self.reply(201, {"glossary_id": gid, "name": req["name"], "ready": True,
+                                    "entry_count": len(entries)})
         if path.endswith("/translate") and "q" in req and not path.startswith("/v2"):
             texts, shape = req["q"], "libre"
         elif path == "/v2/translate":
@@ -130,7 +145,18 @@ class Handler(BaseHTTPRequestHandler):
         if args.max_items and len(texts) > args.max_items:
             return self.reply(413, {"error": "too many texts"})
         markup = shape in ("libre", "deepl", "google")
-        out = [translate(t, markup) for t in texts]
+        gl = glossaries.get(req.get("glossary_id", ""), {}) if shape == "deepl" else {}
+        if shape == "deepl" and args.drop_markup and gl:
+            # a glossary makes markup unnecessary: apply it the way DeepL does
+            texts_g = []
+            for t in texts:
+                t = re.sub(r"<[^>]+>", "", t)
+                for src, tgt in gl.items():
+                    t = re.sub(re.escape(src), tgt, t, flags=re.I)
+                texts_g.append(t)
+            out = [translate(t, False) for t in texts_g]
+        else:
+            out = [translate(t, markup) for t in texts]
         if args.wrong_count:
             out = out[:-1] if len(out) > 1 else out + out
         if args.empty:
@@ -172,6 +198,7 @@ def main():
     p.add_argument("--drop-markup", action="store_true")
     p.add_argument("--die-after", type=int, default=0)
     p.add_argument("--key", default="")
+    p.add_argument("--no-glossaries", action="store_true")
     p.add_argument("--log", default="")
     args = p.parse_args()
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
