@@ -100,6 +100,9 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(args.delay_ms / 1000)
         if args.key and not self.has_key():
             return self.reply(401, {"error": "invalid key"})
+        if k <= args.fail_first:
+            return self.reply(429, {"error": "slow down"},
+                              headers={"Retry-After": str(args.retry_after)})
         if args.status:
             return self.reply(args.status, {"error": "status %d as asked" % args.status},
                               headers={"Retry-After": "0"})
@@ -199,6 +202,8 @@ def main():
     p.add_argument("--die-after", type=int, default=0)
     p.add_argument("--key", default="")
     p.add_argument("--no-glossaries", action="store_true")
+    p.add_argument("--fail-first", type=int, default=0)
+    p.add_argument("--retry-after", type=int, default=1)
     p.add_argument("--log", default="")
     args = p.parse_args()
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
