@@ -417,6 +417,19 @@ static juru_status settle(work *w, batches *bs, size_t bi, juru__http_request *r
                     v == V_RETRY ? " (gave up after retries)" : "");
 }
 
+typedef struct round_ctx {
+  work *w;
+  batches *bs;
+  const size_t *which;
+  juru__http_request *reqs;
+  juru_error *err;
+} round_ctx;
+
+static juru_status settle_one(size_t i, void *ud) {
+  round_ctx *rc = ud;
+  return settle(rc->w, rc->bs, rc->which[i], &rc->reqs[i], rc->err);
+}
+
 static juru_status run_round(work *w, batches *bs, juru_error *err, int *pending) {
   double t = now_ms(), wake = -1;
   size_t nready = 0;
@@ -446,13 +459,13 @@ static juru_status run_round(work *w, batches *bs, juru_error *err, int *pending
     k++;
   }
   if (st == JURU_OK) {
+    /* each reply is settled (and its pairs stored) as soon as it is in */
+    round_ctx rc = {w, bs, which, reqs, err};
     double t0 = now_ms();
-    st = juru__http_perform(ptrs, k, w->opt->jobs ? w->opt->jobs : 4);
+    st = juru__http_perform(ptrs, k, w->opt->jobs ? w->opt->jobs : 4, settle_one, &rc);
     w->stats->requests += k;
     logf_(w, "%s: %zu requests in %.0f ms", w->be->name, k, now_ms() - t0);
   }
-  for (size_t i = 0; i < k && st == JURU_OK; i++)
-    st = settle(w, bs, which[i], &reqs[i], err);
   for (size_t i = 0; reqs && i < k; i++) juru__http_request_clear(&reqs[i]);
   juru__buf_free(&instr);
   juru__free(which);
@@ -525,7 +538,7 @@ static juru_status server_glossary(work *w) {
   const char *base = w->opt->url ? w->opt->url : w->be->default_url;
   st = w->be->glossary_request(w->opt, base, name, tsv.data, &req);
   juru__http_request *one = &req;
-  if (st == JURU_OK) st = juru__http_perform(&one, 1, 1);
+  if (st == JURU_OK) st = juru__http_perform(&one, 1, 1, NULL, NULL);
   if (st == JURU_OK && req.status >= 200 && req.status < 300)
     w->glossary_id = w->be->glossary_id(req.response.data, req.response.len);
   w->stats->requests++;

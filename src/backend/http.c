@@ -124,7 +124,8 @@ static void finish(CURLM *m, slot *s, CURLcode code) {
 }
 
 juru_status juru__http_perform(juru__http_request **reqs, size_t n,
-                               size_t parallel) {
+                               size_t parallel, juru__http_done_fn done,
+                               void *userdata) {
   if (n == 0) return JURU_OK;
   if (juru__http_global_init() != JURU_OK) return JURU_ENOMEM;
   if (parallel == 0) parallel = 1;
@@ -153,6 +154,7 @@ juru_status juru__http_perform(juru__http_request **reqs, size_t n,
         if (slots[i].easy == msg->easy_handle) {
           finish(m, &slots[i], msg->data.result);
           running_count--;
+          if (done && st == JURU_OK) st = done(i, userdata);
           break;
         }
     }

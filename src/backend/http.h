@@ -22,11 +22,17 @@ typedef struct juru__http_request {
   char error[256];      /* why a transfer failed */
 } juru__http_request;
 
+/* Called as each request completes (its index in reqs); a status other
+ * than JURU_OK stops the others and is returned. */
+typedef juru_status (*juru__http_done_fn)(size_t i, void *userdata);
+
 /* Send every request, at most `parallel` at a time; each gets its status
- * and response.  Returns JURU_ENOMEM or JURU_OK (transfer errors are per
+ * and response, and `done` (may be NULL) hears of it at once.  Returns
+ * JURU_ENOMEM, done's error, or JURU_OK (transfer errors are per
  * request). */
 juru_status juru__http_perform(juru__http_request **reqs, size_t n,
-                               size_t parallel);
+                               size_t parallel, juru__http_done_fn done,
+                               void *userdata);
 
 /* Release what a request owns and clear it for reuse. */
 void juru__http_request_clear(juru__http_request *r);
