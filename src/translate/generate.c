@@ -136,6 +136,7 @@ juru_status juru__generate(const juru__rules *r, const juru__english *en,
     if (st == JURU_OK) st = inflected(r, en, arena, x, &tmp);
     if (st == JURU_OK) st = put(&g, tmp.data ? tmp.data : "", tmp.len);
     if (st == JURU_OK && (x->flags & JURU__U_OBJECT)) st = put(&g, "it", 2);
+    if (st == JURU_OK) st = put_words(&g, x->post);
     /* the unit's own English, without the space before it */
     if (out->len > start && out->data[start] == ' ') start++;
     out_off[order[k]] = start;

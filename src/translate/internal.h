@@ -46,6 +46,7 @@ typedef struct juru__rules {
   const char *passive_be;
   const char *article;     /* the definite article, or NULL for none */
   const char *copula;      /* before an adjective predicate, or NULL */
+  const char *agent;       /* before the agent of a passive (by), or NULL */
 } juru__rules;
 
 juru_status juru__rules_load(const char *path, juru__rules *r, juru_error *err);
@@ -96,6 +97,7 @@ typedef struct juru__unit {
   juru__en_form form;    /* how generation inflects it */
   const char *rule_en;   /* English a transfer rule gave (overrides en_*) */
   const char *pre;       /* words before it (auxiliaries, "was") */
+  const char *post;      /* words after it (the "by" of a passive's agent) */
   const char *det;       /* determiner moved before its noun phrase */
   const char *possessive;/* the possessor English of a -nya/-ku/-mu */
   size_t term;           /* glossary index or JURU_NO_TERM */

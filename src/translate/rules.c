@@ -186,6 +186,8 @@ juru_status juru__rules_load(const char *path, juru__rules *r,
     r->passive_be = be_off != JURU__NONE ? r->arena.data + be_off : "was";
     r->article = article_off != JURU__NONE && r->arena.data[article_off]
                      ? r->arena.data + article_off : NULL;
+    for (size_t i = 0; i < r->n && !r->agent; i++)
+      if (r->rules[i].role == JURU__ROLE_AGENT) r->agent = r->rules[i].english;
     r->copula = copula_off != JURU__NONE && r->arena.data[copula_off]
                     ? r->arena.data + copula_off : NULL;
   } else if (st == JURU_ENOMEM) {

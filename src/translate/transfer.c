@@ -107,8 +107,8 @@ static const juru__rule *deciding_aux(const juru__unit *u, verb_group g,
   return nearest && nearest->next == JURU__EN_BASE ? nearest : first;
 }
 
-static void verb_group_forms(const juru__rules *r, juru__unit *u, size_t j,
-                             size_t *order) {
+static void verb_group_forms(const juru__rules *r, juru__unit *u, size_t n,
+                             size_t j, size_t *order) {
   juru__unit *v = &u[j];
   verb_group g = group_before(u, j);
   int passive = (v->flags & JURU__U_PASSIVE) != 0;
@@ -145,6 +145,12 @@ static void verb_group_forms(const juru__rules *r, juru__unit *u, size_t j,
     v->form = r->tense;
     v->flags |= JURU__U_FINITE;
   }
+  /* dilakukan kelompok itu: a noun phrase right after a passive is its
+   * agent (done by the group) */
+  if (passive && r->agent && j + 1 < n &&
+      (is_noun(&u[j + 1]) || u[j + 1].cat == JURU__CAT_PRON ||
+       u[j + 1].cat == JURU__CAT_NAME || u[j + 1].cat == JURU__CAT_PROPN))
+    v->post = r->agent;
 }
 
 /* yang before an adjective: "which is" (kerja sama yang erat). */
@@ -282,7 +288,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
   for (size_t i = 0; i < n; i++) order[i] = i;
   mark_plurals(arena, u, n);
   for (size_t j = 0; j < n; j++)
-    if (is_verb(&u[j])) verb_group_forms(r, u, j, order);
+    if (is_verb(&u[j])) verb_group_forms(r, u, n, j, order);
   relatives(u, n);
   object_pronouns(r, src, u, n);
   for (size_t i = 0; i < n;) {

@@ -23,6 +23,10 @@ static void test_rules(void) {
             "They attacked 11 police officers.");
   CHECK_STR(en("kelompok teror yang dibentuk"), "The terror group formed");
   CHECK_STR(en("Rumah itu dibangun."), "The house was built.");
+  CHECK_STR(en("Serangan itu dilakukan kelompok teror."),
+            "The attack was done by the terror group.");
+  CHECK_STR(en("Rumah itu dibangun oleh pemerintah."),
+            "The house was built by the government.");
   CHECK_STR(en("Rumah itu akan dibangun."), "The house will be built.");
   CHECK_STR(en("Rumah itu telah dibangun."), "The house has been built.");
   CHECK_STR(en("Kami akan datang."), "We will come.");
