@@ -225,7 +225,7 @@ static size_t noun_phrase(const juru__rules *r, const char *arena,
     /* a lone noun after a preposition or opening the sentence is most
      * often a known one: di kota -> in the city */
     if (article && !u[i].possessive && !(u[i].flags & JURU__U_PLURAL) &&
-        (i == 0 || (u[i - 1].cat == JURU__CAT_PREP &&
+        (i == 0 || ((u[i - 1].cat == JURU__CAT_PREP || u[i - 1].post) &&
                     !ends_determined(r, arena, &u[i - 1]))))
       u[i].det = article;
     return end;
