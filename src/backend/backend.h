@@ -39,9 +39,16 @@ extern const juru__backend juru__libretranslate, juru__deepl, juru__google,
     juru__openai, juru__ollama;
 
 /* Shared by the protocol files. */
+/* A POST of `body` (taken) to base + path; with a key, the header
+ * auth_prefix + key ("Authorization: Bearer ") is added. */
 juru_status juru__request_json(juru__http_request *req, const char *base,
                                const char *path, json_t *body,
-                               const char *auth_header);
+                               const char *auth_prefix, const char *key);
+/* The n strings of a reply's list: body[outer][list][i][field] (outer and
+ * field may be NULL). */
+juru_status juru__parse_list(const char *body, size_t len, const char *outer,
+                             const char *list, const char *field, size_t n,
+                             char **out, char *why, size_t why_size);
 /* A JSON array of strings from texts. */
 json_t *juru__json_texts(const char *const *texts, size_t n);
 /* n strings from a JSON array, each element a string or an object's

@@ -14,7 +14,7 @@ static juru_status add_header(juru__http_request *req, const char *h) {
 
 juru_status juru__request_json(juru__http_request *req, const char *base,
                                const char *path, json_t *body,
-                               const char *auth_header) {
+                               const char *auth_prefix, const char *key) {
   size_t bl = strlen(base);
   while (bl > 0 && base[bl - 1] == '/') bl--;
   size_t n = bl + strlen(path) + 1;
@@ -29,7 +29,26 @@ juru_status juru__request_json(juru__http_request *req, const char *base,
   free(text); /* jansson's allocation */
   if (st == JURU_OK) st = add_header(req, "Content-Type: application/json");
   if (st == JURU_OK) st = add_header(req, "Accept: application/json");
-  if (st == JURU_OK && auth_header) st = add_header(req, auth_header);
+  if (st == JURU_OK && auth_prefix && key && *key) {
+    /* the one place a key is put in a request (a header, never the URL);
+     * the copy is wiped when the request is cleared */
+    char h[1024];
+    int k = snprintf(h, sizeof h, "%s%s", auth_prefix, key);
+    st = k > 0 && (size_t)k < sizeof h ? add_header(req, h) : JURU_EINVAL;
+    juru__explicit_bzero(h, sizeof h);
+  }
+  return st;
+}
+
+juru_status juru__parse_list(const char *body, size_t len, const char *outer,
+                             const char *list, const char *field, size_t n,
+                             char **out, char *why, size_t why_size) {
+  json_t *j = juru__json_parse(body, len, why, why_size);
+  if (!j) return JURU_EBACKEND;
+  json_t *o = outer ? json_object_get(j, outer) : j;
+  juru_status st = juru__json_take(json_object_get(o, list), field, n, out, why,
+                                   why_size);
+  json_decref(j);
   return st;
 }
 

@@ -5,10 +5,11 @@
  * become a DeepL glossary (created once per set of entries, its id kept in
  * the translation memory) sent as glossary_id; they are also protected as
  * markup, so a refused glossary costs nothing. */
-#include <stdio.h>
 #include <string.h>
 
 #include "backend.h"
+
+#define DEEPL_AUTH "Authorization: DeepL-Auth-Key "
 
 static juru_status request(const juru_backend_options *o, const char *base,
                            const char *const *texts, size_t n,
@@ -20,21 +21,12 @@ static juru_status request(const juru_backend_options *o, const char *base,
                         "tag_handling", "html");
   if (!b) return JURU_ENOMEM;
   if (glossary_id) json_object_set_new(b, "glossary_id", json_string(glossary_id));
-  char auth[512];
-  snprintf(auth, sizeof auth, "Authorization: DeepL-Auth-Key %s", o->key ? o->key : "");
-  juru_status st = juru__request_json(req, base, "/v2/translate", b, auth);
-  juru__explicit_bzero(auth, sizeof auth);
-  return st;
+  return juru__request_json(req, base, "/v2/translate", b, DEEPL_AUTH, o->key);
 }
 
 static juru_status parse(const char *body, size_t len, size_t n, char **out,
                          char *why, size_t why_size) {
-  json_t *j = juru__json_parse(body, len, why, why_size);
-  if (!j) return JURU_EBACKEND;
-  juru_status st = juru__json_take(json_object_get(j, "translations"), "text",
-                                   n, out, why, why_size);
-  json_decref(j);
-  return st;
+  return juru__parse_list(body, len, NULL, "translations", "text", n, out, why, why_size);
 }
 
 /* POST /v2/glossaries {"name", "source_lang", "target_lang", "entries",
@@ -46,11 +38,7 @@ static juru_status glossary_request(const juru_backend_options *o,
                         "id", "target_lang", "en", "entries", tsv,
                         "entries_format", "tsv");
   if (!b) return JURU_ENOMEM;
-  char auth[512];
-  snprintf(auth, sizeof auth, "Authorization: DeepL-Auth-Key %s", o->key ? o->key : "");
-  juru_status st = juru__request_json(req, base, "/v2/glossaries", b, auth);
-  juru__explicit_bzero(auth, sizeof auth);
-  return st;
+  return juru__request_json(req, base, "/v2/glossaries", b, DEEPL_AUTH, o->key);
 }
 
 static char *read_glossary_id(const char *body, size_t len) {

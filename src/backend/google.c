@@ -15,21 +15,13 @@ static juru_status request(const juru_backend_options *o, const char *base,
   json_t *b = json_pack("{s:o, s:s, s:s, s:s}", "q", juru__json_texts(texts, n),
                         "source", "id", "target", "en", "format", "html");
   if (!b) return JURU_ENOMEM;
-  char auth[512];
-  snprintf(auth, sizeof auth, "X-Goog-Api-Key: %s", o->key ? o->key : "");
-  juru_status st = juru__request_json(req, base, "/language/translate/v2", b, auth);
-  juru__explicit_bzero(auth, sizeof auth);
-  return st;
+  return juru__request_json(req, base, "/language/translate/v2", b,
+                            "X-Goog-Api-Key: ", o->key);
 }
 
 static juru_status parse(const char *body, size_t len, size_t n, char **out,
                          char *why, size_t why_size) {
-  json_t *j = juru__json_parse(body, len, why, why_size);
-  if (!j) return JURU_EBACKEND;
-  json_t *t = json_object_get(json_object_get(j, "data"), "translations");
-  juru_status st = juru__json_take(t, "translatedText", n, out, why, why_size);
-  json_decref(j);
-  return st;
+  return juru__parse_list(body, len, "data", "translations", "translatedText", n, out, why, why_size);
 }
 
 const juru__backend juru__google = {

@@ -17,7 +17,10 @@ juru_status juru__http_global_init(void) {
 
 void juru__http_request_clear(juru__http_request *r) {
   juru__free(r->url);
-  for (size_t i = 0; i < r->n_headers; i++) juru__free(r->headers[i]);
+  for (size_t i = 0; i < r->n_headers; i++) { /* one may hold a key */
+    juru__explicit_bzero(r->headers[i], strlen(r->headers[i]));
+    juru__free(r->headers[i]);
+  }
   juru__buf_free(&r->body);
   juru__buf_free(&r->response);
   memset(r, 0, sizeof *r);

@@ -12,17 +12,12 @@ static juru_status request(const juru_backend_options *o, const char *base,
                         "source", "id", "target", "en", "format", "html");
   if (!b) return JURU_ENOMEM;
   if (o->key) json_object_set_new(b, "api_key", json_string(o->key));
-  return juru__request_json(req, base, "/translate", b, NULL);
+  return juru__request_json(req, base, "/translate", b, NULL, NULL);
 }
 
 static juru_status parse(const char *body, size_t len, size_t n, char **out,
                          char *why, size_t why_size) {
-  json_t *j = juru__json_parse(body, len, why, why_size);
-  if (!j) return JURU_EBACKEND;
-  juru_status st = juru__json_take(json_object_get(j, "translatedText"), NULL,
-                                   n, out, why, why_size);
-  json_decref(j);
-  return st;
+  return juru__parse_list(body, len, NULL, "translatedText", NULL, n, out, why, why_size);
 }
 
 const juru__backend juru__libretranslate = {

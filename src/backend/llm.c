@@ -3,7 +3,6 @@
  * The sentences go as a JSON array; the instructions ask for a JSON object
  * {"translations": [...]} and list only the glossary entries that occur in
  * this batch. */
-#include <stdio.h>
 #include <string.h>
 
 #include "backend.h"
@@ -43,12 +42,8 @@ static juru_status openai_request(const juru_backend_options *o, const char *bas
                         "messages", messages(texts, n, instructions),
                         "temperature", 0.0, "response_format", "type", "json_object");
   if (!b) return JURU_ENOMEM;
-  char auth[512];
-  if (o->key) snprintf(auth, sizeof auth, "Authorization: Bearer %s", o->key);
-  juru_status st = juru__request_json(req, base, "/chat/completions", b,
-                                      o->key ? auth : NULL);
-  juru__explicit_bzero(auth, sizeof auth);
-  return st;
+  return juru__request_json(req, base, "/chat/completions", b,
+                            "Authorization: Bearer ", o->key);
 }
 
 static juru_status ollama_request(const juru_backend_options *o, const char *base,
@@ -62,7 +57,7 @@ static juru_status ollama_request(const juru_backend_options *o, const char *bas
                         messages(texts, n, instructions), "stream", 0, "format",
                         "json", "options", "temperature", 0.0);
   if (!b) return JURU_ENOMEM;
-  return juru__request_json(req, base, "/api/chat", b, NULL);
+  return juru__request_json(req, base, "/api/chat", b, NULL, NULL);
 }
 
 /* The model's content: a JSON object (perhaps inside ``` fences) with a
