@@ -49,6 +49,9 @@ juru_status juru__request_json(juru__http_request *req, const char *base,
 juru_status juru__parse_list(const char *body, size_t len, const char *outer,
                              const char *list, const char *field, size_t n,
                              char **out, char *why, size_t why_size);
+/* {"q": texts, "source": "id", "target": "en", "format": "html"}: the
+ * body LibreTranslate and Google share. */
+json_t *juru__json_q_body(const char *const *texts, size_t n);
 /* A JSON array of strings from texts. */
 json_t *juru__json_texts(const char *const *texts, size_t n);
 /* n strings from a JSON array, each element a string or an object's

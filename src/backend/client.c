@@ -204,13 +204,8 @@ typedef struct batches {
 
 static juru_status push_batch(batches *bs, const size_t *idx, size_t n,
                               unsigned attempts) {
-  if (bs->n == bs->cap) {
-    size_t cap = bs->cap ? bs->cap * 2 : 16;
-    batch *nb = juru__realloc(bs->b, cap * sizeof *nb);
-    if (!nb) return JURU_ENOMEM;
-    bs->b = nb;
-    bs->cap = cap;
-  }
+  if (juru__grow((void **)&bs->b, &bs->cap, bs->n + 1, sizeof *bs->b))
+    return JURU_ENOMEM;
   batch *b = &bs->b[bs->n];
   memset(b, 0, sizeof *b);
   b->idx = juru__malloc((n ? n : 1) * sizeof *b->idx);

@@ -52,6 +52,11 @@ juru_status juru__parse_list(const char *body, size_t len, const char *outer,
   return st;
 }
 
+json_t *juru__json_q_body(const char *const *texts, size_t n) {
+  return json_pack("{s:o, s:s, s:s, s:s}", "q", juru__json_texts(texts, n),
+                   "source", "id", "target", "en", "format", "html");
+}
+
 json_t *juru__json_texts(const char *const *texts, size_t n) {
   json_t *a = json_array();
   for (size_t i = 0; a && i < n; i++)

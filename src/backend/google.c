@@ -2,8 +2,6 @@
  * {"q": [...], "source", "target", "format": "html"} with the key in
  * "X-Goog-Api-Key" (never in the URL) -> {"data": {"translations":
  * [{"translatedText"}]}}.  At most 128 texts; about 5,000 code points. */
-#include <stdio.h>
-
 #include "backend.h"
 
 static juru_status request(const juru_backend_options *o, const char *base,
@@ -12,8 +10,7 @@ static juru_status request(const juru_backend_options *o, const char *base,
                            juru__http_request *req) {
   (void)instructions;
   (void)glossary_id;
-  json_t *b = json_pack("{s:o, s:s, s:s, s:s}", "q", juru__json_texts(texts, n),
-                        "source", "id", "target", "en", "format", "html");
+  json_t *b = juru__json_q_body(texts, n);
   if (!b) return JURU_ENOMEM;
   return juru__request_json(req, base, "/language/translate/v2", b,
                             "X-Goog-Api-Key: ", o->key);

@@ -8,8 +8,7 @@ static juru_status request(const juru_backend_options *o, const char *base,
                            juru__http_request *req) {
   (void)instructions;
   (void)glossary_id;
-  json_t *b = json_pack("{s:o, s:s, s:s, s:s}", "q", juru__json_texts(texts, n),
-                        "source", "id", "target", "en", "format", "html");
+  json_t *b = juru__json_q_body(texts, n);
   if (!b) return JURU_ENOMEM;
   if (o->key) json_object_set_new(b, "api_key", json_string(o->key));
   return juru__request_json(req, base, "/translate", b, NULL, NULL);

@@ -95,17 +95,6 @@ juru_status juru_translator_set_glossary(juru_translator *tr,
 
 /* ---- growing the per-sentence arrays ------------------------------------ */
 
-static juru_status grow(void **p, size_t *cap, size_t need, size_t size) {
-  if (need <= *cap) return JURU_OK;
-  size_t c = *cap ? *cap : 64;
-  while (c < need) c *= 2;
-  void *np = juru__realloc(*p, c * size);
-  if (!np) return JURU_ENOMEM;
-  *p = np;
-  *cap = c;
-  return JURU_OK;
-}
-
 static juru_status reserve_units(juru_translator *tr, size_t n) {
   if (n <= tr->cap) return JURU_OK;
   size_t c = tr->cap ? tr->cap : 64;
@@ -118,7 +107,7 @@ static juru_status reserve_units(juru_translator *tr, size_t n) {
                     sizeof *tr->out_off, sizeof *tr->out_len};
   for (size_t i = 0; i < 5; i++) {
     cap = tr->cap;
-    if (grow(arrays[i], &cap, c, sizes[i]) != JURU_OK) return JURU_ENOMEM;
+    if (juru__grow(arrays[i], &cap, c, sizes[i]) != JURU_OK) return JURU_ENOMEM;
   }
   tr->cap = c;
   return JURU_OK;
@@ -400,7 +389,7 @@ static juru_status tokenize(juru_translator *tr, const char *text, size_t len,
   size_t pos = 0, n = 0;
   juru_token tok;
   while (juru_token_next(tr->abbrevs, text, len, &pos, &tok)) {
-    if (grow((void **)&tr->tokens, &tr->token_cap, n + 1, sizeof tok))
+    if (juru__grow((void **)&tr->tokens, &tr->token_cap, n + 1, sizeof tok))
       return JURU_ENOMEM;
     tr->tokens[n++] = tok;
   }
@@ -414,7 +403,7 @@ static juru_status find_terms(juru_translator *tr, const char *text,
   if (!tr->matcher) return JURU_OK;
   size_t k = juru_matcher_find(tr->matcher, text, len, tr->matches, tr->match_cap);
   if (k > tr->match_cap) {
-    if (grow((void **)&tr->matches, &tr->match_cap, k, sizeof *tr->matches))
+    if (juru__grow((void **)&tr->matches, &tr->match_cap, k, sizeof *tr->matches))
       return JURU_ENOMEM;
     k = juru_matcher_find(tr->matcher, text, len, tr->matches, tr->match_cap);
   }

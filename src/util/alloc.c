@@ -52,3 +52,17 @@ void juru__explicit_bzero(void *p, size_t n) {
   volatile unsigned char *v = p;
   while (n--) *v++ = 0;
 }
+
+juru_status juru__grow(void **p, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return JURU_OK;
+  size_t c = *cap ? *cap : 64;
+  while (c < need) {
+    if (c > SIZE_MAX / 2 / size) return JURU_ENOMEM;
+    c *= 2;
+  }
+  void *np = juru__realloc(*p, c * size);
+  if (!np) return JURU_ENOMEM;
+  *p = np;
+  *cap = c;
+  return JURU_OK;
+}

@@ -16,6 +16,9 @@ void *juru__calloc(size_t n, size_t size);
 void *juru__realloc(void *ptr, size_t size);
 void juru__free(void *ptr);
 char *juru__strndup(const char *s, size_t len);
+/* Grow an array *p of *cap elements of `size` bytes to hold at least
+ * `need` (doubling, from 64). */
+juru_status juru__grow(void **p, size_t *cap, size_t need, size_t size);
 /* Clear memory that held a secret, in a way the compiler keeps. */
 void juru__explicit_bzero(void *p, size_t n);
 
