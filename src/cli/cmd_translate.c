@@ -284,11 +284,9 @@ static int make_backend_options(const options *o, juru_backend_options *bo,
 }
 
 /* A translation as the writer wants it: the English and the terms. */
-static void as_translation(const juru_backend_item *it, const char *src,
-                           const juru_match *m, size_t nm,
-                           const juru_glossary *g, juru_unit *units,
+static void as_translation(const juru_backend_item *it, const juru_match *m,
+                           size_t nm, const juru_glossary *g, juru_unit *units,
                            juru_translation *t) {
-  (void)src;
   memset(t, 0, sizeof *t);
   t->english = it->english ? it->english : "";
   t->english_len = strlen(t->english);
@@ -342,7 +340,7 @@ static int run_backend(const options *o, const input *in,
   }
   /* write line by line: sentences of a line, then its end */
   juru_unit *units = NULL;
-  size_t line = 1, k = 0;
+  size_t line = 1;
   for (size_t i = 0; rc == 0 && i < c.n; i++) {
     while (line < c.s[i].line && rc == 0) {
       if (juru_writer_line_end(w) != JURU_OK) rc = EXIT_IOERR;
@@ -355,12 +353,10 @@ static int run_backend(const options *o, const input *in,
       break;
     }
     juru_translation t;
-    as_translation(&items[i], in->data + c.s[i].start, matches[i], items[i].n_terms,
-                   g, units, &t);
+    as_translation(&items[i], matches[i], items[i].n_terms, g, units, &t);
     if (juru_writer_sentence(w, c.s[i].line, c.s[i].index, in->data + c.s[i].start,
                              c.s[i].len, &t) != JURU_OK)
       rc = EXIT_IOERR;
-    k++;
   }
   free(units);
   for (size_t last = c.n ? c.s[c.n - 1].line : 0; rc == 0 && line <= last; line++)
