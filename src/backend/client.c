@@ -324,22 +324,15 @@ static verdict classify(long status) {
 
 static juru_status store(work *w, const batch *b) {
   if (!w->opt->tm) return JURU_OK;
-  const char **src = juru__malloc(b->n * sizeof *src);
-  const char **en = juru__malloc(b->n * sizeof *en);
-  size_t *len = juru__malloc(b->n * sizeof *len);
-  juru_status st = src && en && len ? JURU_OK : JURU_ENOMEM;
+  juru_status st = JURU_OK;
   /* items of one batch can differ in glossary version: one put each */
   for (size_t i = 0; i < b->n && st == JURU_OK; i++) {
     const juru_backend_item *it = &w->items[b->idx[i]];
-    src[0] = it->source;
-    len[0] = it->len;
-    en[0] = it->english;
+    const char *src = it->source, *en = it->english;
+    size_t len = it->len;
     juru_tm_key k = key_of(w, b->idx[i]);
-    st = juru_tm_put(w->opt->tm, &k, src, len, en, 1);
+    st = juru_tm_put(w->opt->tm, &k, &src, &len, &en, 1);
   }
-  juru__free(src);
-  juru__free(en);
-  juru__free(len);
   return st;
 }
 

@@ -83,27 +83,28 @@ static juru_status take_content(const char *content, size_t n, char **out,
   return st;
 }
 
-static juru_status openai_parse(const char *body, size_t len, size_t n,
-                                char **out, char *why, size_t why_size) {
+/* The reply's message: choices[0].message (OpenAI) or message (Ollama). */
+static juru_status chat_parse(const char *body, size_t len, size_t n, char **out,
+                              char *why, size_t why_size, int choices) {
   json_t *j = juru__json_parse(body, len, why, why_size);
   if (!j) return JURU_EBACKEND;
-  json_t *msg = json_object_get(json_array_get(json_object_get(j, "choices"), 0),
-                                "message");
+  json_t *msg = choices ? json_object_get(json_array_get(json_object_get(j, "choices"), 0),
+                                          "message")
+                        : json_object_get(j, "message");
   juru_status st = take_content(json_string_value(json_object_get(msg, "content")),
                                 n, out, why, why_size);
   json_decref(j);
   return st;
 }
 
+static juru_status openai_parse(const char *body, size_t len, size_t n,
+                                char **out, char *why, size_t why_size) {
+  return chat_parse(body, len, n, out, why, why_size, 1);
+}
+
 static juru_status ollama_parse(const char *body, size_t len, size_t n,
                                 char **out, char *why, size_t why_size) {
-  json_t *j = juru__json_parse(body, len, why, why_size);
-  if (!j) return JURU_EBACKEND;
-  json_t *msg = json_object_get(j, "message");
-  juru_status st = take_content(json_string_value(json_object_get(msg, "content")),
-                                n, out, why, why_size);
-  json_decref(j);
-  return st;
+  return chat_parse(body, len, n, out, why, why_size, 0);
 }
 
 const juru__backend juru__openai = {

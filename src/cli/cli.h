@@ -103,6 +103,11 @@ typedef struct cli_backend_config {
       *timeout_from, *key_from;
 } cli_backend_config;
 char *cli_config_path(void);
+/* A backend flag (-b/--backend, --url, -m/--model, -j/--jobs, --timeout)
+ * at argv[*i]: stored with from = "flag" and 1 returned (*rc is 0 or an
+ * exit status); 0 when argv[*i] is not one. */
+int cli_backend_flag(int argc, char **argv, int *i, cli_backend_config *c,
+                     int *rc);
 int cli_config_resolve(cli_backend_config *c);
 void cli_config_describe(FILE *fp, const cli_backend_config *c);
 void cli_config_free(cli_backend_config *c);

@@ -6,7 +6,7 @@
 #include "cli.h"
 
 static const char usage[] =
-    "Usage: juru backends [--check] [--backend NAME] [--url URL] [--model M]\n"
+    "Usage: juru backends [--check] [-b NAME] [--url URL] [-m MODEL]\n"
     "List the translation servers Juru can use and the configuration in\n"
     "effect (flags, then JURU_BACKEND / JURU_URL / JURU_MODEL and the key\n"
     "variables, then $XDG_CONFIG_HOME/juru/config).  With --check, send the\n"
@@ -18,35 +18,17 @@ int cmd_backends(int argc, char **argv) {
   cli_backend_config c = {0};
   int check = 0, rc = 0;
   for (int i = 1; i < argc && rc == 0; i++) {
-    const char *a = argv[i], *v;
-    char **field = NULL;
-    const char **from = NULL;
+    const char *a = argv[i];
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
       fputs(usage, stdout);
+      cli_config_free(&c);
       return 0;
     } else if (strcmp(a, "--check") == 0) {
       check = 1;
-      continue;
-    } else if (cli_opt(a, "--backend")) {
-      field = &c.backend, from = &c.backend_from;
-    } else if (cli_opt(a, "--url")) {
-      field = &c.url, from = &c.url_from;
-    } else if (cli_opt(a, "--model")) {
-      field = &c.model, from = &c.model_from;
-    } else {
+    } else if (!cli_backend_flag(argc, argv, &i, &c, &rc)) {
       cli_warn("backends: unknown option '%s'", a);
       rc = EXIT_USAGE;
-      break;
     }
-    if (!(v = cli_opt_value(argc, argv, &i, a[2] == 'b' ? "--backend" : a[2] == 'u' ? "--url" : "--model"))) {
-      rc = EXIT_USAGE;
-      break;
-    }
-    free(*field);
-    *field = malloc(strlen(v) + 1);
-    if (!*field) return EXIT_SOFTWARE;
-    memcpy(*field, v, strlen(v) + 1);
-    *from = "flag";
   }
   if (rc == 0) rc = cli_config_resolve(&c);
   if (rc == 0) {

@@ -1,6 +1,5 @@
 /* juru translate: English for Indonesian text, offline. */
 #define _POSIX_C_SOURCE 200809L
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -424,39 +423,10 @@ static int build_glossary(const options *o, const input *in,
 
 /* ---- options ------------------------------------------------------------- */
 
-static int backend_flag(int argc, char **argv, int *i, options *o) {
-  static const struct {
-    const char *shrt, *lng;
-    size_t field;
-  } flags[] = {
-      {"-b", "--backend", offsetof(cli_backend_config, backend)},
-      {"", "--url", offsetof(cli_backend_config, url)},
-      {"-m", "--model", offsetof(cli_backend_config, model)},
-      {"-j", "--jobs", offsetof(cli_backend_config, jobs)},
-      {"", "--timeout", offsetof(cli_backend_config, timeout)},
-  };
-  const char *a = argv[*i];
-  for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++) {
-    int is_short = *flags[k].shrt && strcmp(a, flags[k].shrt) == 0;
-    if (!is_short && !cli_opt(a, flags[k].lng)) continue;
-    const char *v = cli_opt_value(argc, argv, i, is_short ? flags[k].shrt : flags[k].lng);
-    if (!v) return EXIT_USAGE;
-    char **field = (char **)((char *)&o->backend + flags[k].field);
-    const char **from = (const char **)((char *)&o->backend + flags[k].field +
-                                        offsetof(cli_backend_config, backend_from) -
-                                        offsetof(cli_backend_config, backend));
-    free(*field);
-    *field = malloc(strlen(v) + 1);
-    if (!*field) return EXIT_SOFTWARE;
-    memcpy(*field, v, strlen(v) + 1);
-    *from = "flag";
-    return 0;
-  }
-  return EXIT_USAGE;
-}
 
 static int parse(int argc, char **argv, options *o) {
   const char *v;
+  int rc = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -477,11 +447,7 @@ static int parse(int argc, char **argv, options *o) {
     } else if (cli_opt(a, "--data-dir")) {
       if (!(o->data_dir = cli_opt_value(argc, argv, &i, "--data-dir")))
         return EXIT_USAGE;
-    } else if (strcmp(a, "-b") == 0 || cli_opt(a, "--backend") ||
-               cli_opt(a, "--url") || strcmp(a, "-m") == 0 ||
-               cli_opt(a, "--model") || strcmp(a, "-j") == 0 ||
-               cli_opt(a, "--jobs") || cli_opt(a, "--timeout")) {
-      int rc = backend_flag(argc, argv, &i, o);
+    } else if (cli_backend_flag(argc, argv, &i, &o->backend, &rc)) {
       if (rc) return rc;
     } else if (cli_opt(a, "--retries") || cli_opt(a, "--batch")) {
       int retries = cli_opt(a, "--retries");
@@ -588,9 +554,11 @@ int cmd_translate(int argc, char **argv) {
   if (rc == 0) rc = cli_load_abbrevs(NULL, o.data_dir, &ab);
   if (rc == 0) rc = cli_load_lexicon(o.data_dir, &lx);
   if (rc == 0) rc = cli_load_morph(o.data_dir, NULL, &morph);
-  if (rc == 0) rc = open_translator(&o, lx, morph, ab, &tr);
+  int offline = !o.backend.backend; /* a server needs no offline engine */
+  if (rc == 0 && offline) rc = open_translator(&o, lx, morph, ab, &tr);
   if (rc == 0) rc = build_glossary(&o, &in, lx, morph, ab, &g);
-  if (rc == 0 && juru_translator_set_glossary(tr, g) != JURU_OK) rc = EXIT_SOFTWARE;
+  if (rc == 0 && offline && juru_translator_set_glossary(tr, g) != JURU_OK)
+    rc = EXIT_SOFTWARE;
   cli_output out;
   int opened = 0;
   if (rc == 0) {
@@ -602,7 +570,7 @@ int cmd_translate(int argc, char **argv) {
   progress prog = {0, in.len, 0, 0};
   prog.on = o.progress == 1 || (o.progress == -1 && isatty(STDERR_FILENO) &&
                                 in.len > (64u << 10));
-  if (rc == 0 && o.backend.backend) {
+  if (rc == 0 && !offline) {
     rc = run_backend(&o, &in, ab, morph, g, w);
   } else if (rc == 0) {
     run r = {tr, w, 0, JURU_OK, &prog};

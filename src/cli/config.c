@@ -159,3 +159,35 @@ char *cli_tm_path(void) {
   if (make_dirs(buf) != 0) return NULL;
   return dup_str(buf);
 }
+
+int cli_backend_flag(int argc, char **argv, int *i, cli_backend_config *c,
+                     int *rc) {
+  struct {
+    const char *shrt, *lng;
+    char **field;
+    const char **from;
+  } flags[] = {
+      {"-b", "--backend", &c->backend, &c->backend_from},
+      {"", "--url", &c->url, &c->url_from},
+      {"-m", "--model", &c->model, &c->model_from},
+      {"-j", "--jobs", &c->jobs, &c->jobs_from},
+      {"", "--timeout", &c->timeout, &c->timeout_from},
+  };
+  const char *a = argv[*i];
+  *rc = 0;
+  for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++) {
+    int is_short = *flags[k].shrt && strcmp(a, flags[k].shrt) == 0;
+    if (!is_short && !cli_opt(a, flags[k].lng)) continue;
+    const char *v = cli_opt_value(argc, argv, i, is_short ? flags[k].shrt : flags[k].lng);
+    char *copy = v ? dup_str(v) : NULL;
+    if (!copy) {
+      *rc = v ? EXIT_SOFTWARE : EXIT_USAGE;
+      return 1;
+    }
+    free(*flags[k].field);
+    *flags[k].field = copy;
+    *flags[k].from = "flag";
+    return 1;
+  }
+  return 0;
+}

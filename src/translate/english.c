@@ -144,11 +144,19 @@ static int is_vowel(char c) {
 }
 
 /* The regular spelling: stop -> stops, try -> tries, watch -> watches. */
+/* try -> tries, tried: a y after a consonant becomes i before -es/-ed */
+static int y_to_i(const char *w, size_t n) {
+  return n >= 2 && w[n - 1] == 'y' && !is_vowel(w[n - 2]);
+}
+
+static juru_status append_y_to_i(juru__buf *out, const char *w, size_t n,
+                                 const char *ending) {
+  juru_status st = juru__buf_append(out, w, n - 1);
+  return st ? st : juru__buf_append(out, ending, strlen(ending));
+}
+
 static juru_status append_s(juru__buf *out, const char *w, size_t n) {
-  if (n >= 2 && w[n - 1] == 'y' && !is_vowel(w[n - 2])) {
-    juru_status st = juru__buf_append(out, w, n - 1);
-    return st ? st : juru__buf_append(out, "ies", 3);
-  }
+  if (y_to_i(w, n)) return append_y_to_i(out, w, n, "ies");
   juru_status st = juru__buf_append(out, w, n);
   if (st) return st;
   if (ends_with(w, n, "s") || ends_with(w, n, "x") || ends_with(w, n, "z") ||
@@ -158,10 +166,7 @@ static juru_status append_s(juru__buf *out, const char *w, size_t n) {
 }
 
 static juru_status append_ed(juru__buf *out, const char *w, size_t n) {
-  if (n >= 2 && w[n - 1] == 'y' && !is_vowel(w[n - 2])) {
-    juru_status st = juru__buf_append(out, w, n - 1);
-    return st ? st : juru__buf_append(out, "ied", 3);
-  }
+  if (y_to_i(w, n)) return append_y_to_i(out, w, n, "ied");
   juru_status st = juru__buf_append(out, w, n);
   if (st) return st;
   return juru__buf_append(out, w[n - 1] == 'e' ? "d" : "ed", w[n - 1] == 'e' ? 1 : 2);

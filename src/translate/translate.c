@@ -28,6 +28,8 @@ struct juru_translator {
   size_t cap;
   juru_match *matches;
   size_t match_cap;
+  juru_lookup_result *lookup; /* one word's lookup (large: kept, not
+                                 allocated per word) */
   juru_token *tokens;
   size_t token_cap;
   juru_translation result;
@@ -52,9 +54,15 @@ juru_status juru_translator_new(const juru_lexicon *lx, juru_morph *morph,
   if (!tr) return juru__fail(err, JURU_ENOMEM, "", 0, 0, JURU__NONE, "out of memory");
   tr->lx = lx;
   tr->morph = morph;
+  tr->lookup = juru__malloc(sizeof *tr->lookup);
+  if (!tr->lookup) {
+    juru__free(tr);
+    return juru__fail(err, JURU_ENOMEM, "", 0, 0, JURU__NONE, "out of memory");
+  }
   tr->abbrevs = abbrevs;
   juru_status st = juru__rules_load(files->rules, &tr->rules, err);
   if (st != JURU_OK) {
+    juru__free(tr->lookup);
     juru__free(tr);
     return st;
   }
@@ -81,6 +89,7 @@ void juru_translator_free(juru_translator *tr) {
   juru__free(tr->out_len);
   juru__free(tr->matches);
   juru__free(tr->tokens);
+  juru__free(tr->lookup);
   juru__free(tr);
 }
 
@@ -261,8 +270,7 @@ static juru_status word_unit(juru_translator *tr, const char *text,
   const char *w = text + t->start;
   size_t n = t->end - t->start;
   if (!first && is_upper_start(w, n)) u->flags |= JURU__U_CAP;
-  juru_lookup_result *r = juru__malloc(sizeof *r);
-  if (!r) return JURU_ENOMEM;
+  juru_lookup_result *r = tr->lookup;
   juru_status st = juru_lookup(tr->lx, tr->morph, w, n, r);
   const juru_analysis *a = &r->analysis;
   char lower[JURU_MAX_WORD];
@@ -294,7 +302,6 @@ static juru_status word_unit(juru_translator *tr, const char *text,
     u->en_len = n;
     st = juru__buf_append(&tr->arena, w, n);
   }
-  juru__free(r);
   return st;
 }
 
