@@ -21,6 +21,7 @@
 #include "abbrev.h"
 #include "glossary.h"
 #include "lexicon.h"
+#include "model.h"
 #include "morph.h"
 
 #ifdef __cplusplus
@@ -49,6 +50,12 @@ void juru_translator_free(juru_translator *tr);
  * borrowed and must outlive the translator or the next call; NULL clears. */
 juru_status juru_translator_set_glossary(juru_translator *tr,
                                          const juru_glossary *g);
+
+/* Decode with a trained model from now on (juru/model.h): the phrase
+ * table offers alternatives to the rules' English and the language model
+ * chooses.  m is borrowed and must outlive the translator or the next
+ * call; NULL goes back to the rules alone. */
+void juru_translator_set_model(juru_translator *tr, const juru_model *m);
 
 typedef enum juru_unit_kind {
   JURU_UNIT_TERM = 0,  /* a glossary term: English exactly as given */

@@ -80,6 +80,12 @@ int cli_load_morph(const char *data_dir, const char *lemmas_file,
                    juru_morph **out);
 /* Load the lexicon (compiled when fresh, else from its TSV sources). */
 int cli_load_lexicon(const char *data_dir, juru_lexicon **out);
+/* The translation model: `path`, or the default one the build trained
+ * (share/juru/compiled/default.model beside the program), or none (*out
+ * NULL, status 0) when there is no default. */
+int cli_load_model(const char *path, juru_model **out);
+/* JURU_N_WEIGHTS comma-separated numbers into w; 0 when malformed. */
+int cli_parse_weights(const char *s, float *w);
 /* "meN- + seru + -kan" */
 void cli_format_affixes(const juru_analysis *a, char *out, size_t size);
 /* "meN-: active voice; -kan: causative ..." for the affixes of `a` */
@@ -94,6 +100,7 @@ int cmd_tokenize(int argc, char **argv);
 int cmd_translate(int argc, char **argv);
 int cmd_backends(int argc, char **argv);
 int cmd_tm(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 
 /* Backend settings and where each came from (flag, variable, config file).
  * Fill the flags' fields (with *_from = "flag"), then resolve. */

@@ -34,7 +34,7 @@ static const char usage[] =
     "Translation servers (optional; offline is the default):\n"
     "  -b, --backend NAME   libretranslate, deepl, google, openai, ollama\n"
     "      --url URL        the server (default: the backend's public one)\n"
-    "  -m, --model NAME     the model (openai, ollama)\n"
+    "  -m, --model NAME     with a server: its model (openai, ollama)\n"
     "  -j, --jobs N         requests at once (default 4)\n"
     "      --timeout SECS   per request (default 120); --retries N (default 5)\n"
     "      --batch N        sentences per request (default: the API's limit)\n"
@@ -56,7 +56,9 @@ static const char usage[] =
 typedef struct options {
   const char *input, *output, *data_dir, *format, *tm_path;
   char **glossaries;
-  int nglossaries, auto_glossary, lossy, progress, no_cache, verbose;
+  int nglossaries, auto_glossary, lossy, progress, no_cache, verbose, no_model;
+  int has_weights;
+  float weights[JURU_N_WEIGHTS];
   long retries, batch;
   cli_backend_config backend;
 } options;
@@ -412,9 +414,12 @@ static int build_glossary(const options *o, const input *in,
                               extract_sentence, ex, NULL) != JURU_OK)
     rc = EXIT_SOFTWARE;
   if (rc == 0 && juru_extractor_finish(ex, &found) != JURU_OK) rc = EXIT_SOFTWARE;
-  for (size_t i = 0; rc == 0 && i < juru_glossary_count(found); i++)
-    if (juru_glossary_add(g, juru_glossary_get(found, i)) != JURU_OK)
+  for (size_t i = 0; rc == 0 && i < juru_glossary_count(found); i++) {
+    const juru_term *t = juru_glossary_get(found, i);
+    if (getenv("XSKIP") && t->category == JURU_TERM_TERM && !strchr(t->source, ' ')) continue;
+    if (juru_glossary_add(g, t) != JURU_OK)
       rc = EXIT_SOFTWARE;
+  }
   juru_glossary_free(found);
   juru_extractor_free(ex);
   free(rules);
@@ -472,6 +477,16 @@ static int parse(int argc, char **argv, options *o) {
                "can read it); use DEEPL_AUTH_KEY, GOOGLE_API_KEY, "
                "OPENAI_API_KEY or the config file");
       return EXIT_USAGE;
+    } else if (cli_opt(a, "--weights")) {
+      if (!(v = cli_opt_value(argc, argv, &i, "--weights"))) return EXIT_USAGE;
+      if (!cli_parse_weights(v, o->weights)) {
+        cli_warn("translate: --weights takes %d comma-separated numbers (see "
+                 "'juru train --help')", JURU_N_WEIGHTS);
+        return EXIT_USAGE;
+      }
+      o->has_weights = 1;
+    } else if (strcmp(a, "--no-model") == 0) {
+      o->no_model = 1;
     } else if (strcmp(a, "--no-auto-glossary") == 0) {
       o->auto_glossary = 0;
     } else if (strcmp(a, "--explain") == 0) {
@@ -548,6 +563,7 @@ int cmd_translate(int argc, char **argv) {
   juru_morph *morph = NULL;
   juru_glossary *g = NULL;
   juru_translator *tr = NULL;
+  juru_model *model = NULL;
   juru_writer *w = NULL;
   if (rc == 0) rc = cli_config_resolve(&o.backend);
   if (rc == 0) rc = read_input(&o, &in);
@@ -556,6 +572,12 @@ int cmd_translate(int argc, char **argv) {
   if (rc == 0) rc = cli_load_morph(o.data_dir, NULL, &morph);
   int offline = !o.backend.backend; /* a server needs no offline engine */
   if (rc == 0 && offline) rc = open_translator(&o, lx, morph, ab, &tr);
+  /* offline, --model names a model file; with a server, the server's model */
+  const char *model_file = o.backend.model_from && !strcmp(o.backend.model_from, "flag")
+                               ? o.backend.model : NULL;
+  if (rc == 0 && offline && !o.no_model) rc = cli_load_model(model_file, &model);
+  if (rc == 0 && model && o.has_weights) juru_model_set_weights(model, o.weights);
+  if (rc == 0 && offline) juru_translator_set_model(tr, model);
   if (rc == 0) rc = build_glossary(&o, &in, lx, morph, ab, &g);
   if (rc == 0 && offline && juru_translator_set_glossary(tr, g) != JURU_OK)
     rc = EXIT_SOFTWARE;
@@ -584,6 +606,7 @@ int cmd_translate(int argc, char **argv) {
   }
   juru_writer_free(w);
   juru_translator_free(tr);
+  juru_model_free(model);
   juru_glossary_free(g);
   juru_morph_free(morph);
   juru_lexicon_free(lx);

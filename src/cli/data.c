@@ -438,3 +438,29 @@ int cmd_compile(int argc, char **argv) {
   juru_lexicon_free(lx);
   return rc;
 }
+
+/* ---- the translation model ------------------------------------------------ */
+
+int cli_load_model(const char *path, juru_model **out) {
+  *out = NULL;
+  char *found = NULL;
+  if (!path) {
+    char *dir = compiled_dir();
+    found = dir ? join_path(dir, "default.model") : NULL;
+    free(dir);
+    if (!found || access(found, R_OK) != 0) { /* rules alone, as before */
+      free(found);
+      return 0;
+    }
+  }
+  juru_error err = {0};
+  juru_status st = juru_model_open(path ? path : found, out, &err);
+  if (st != JURU_OK) {
+    cli_report(path ? path : found, &err);
+    free(found);
+    if (!path) return EXIT_CONFIG;
+    return st == JURU_EIO ? EXIT_NOINPUT : st == JURU_ENOMEM ? EXIT_SOFTWARE : EXIT_DATAERR;
+  }
+  free(found);
+  return 0;
+}

@@ -44,6 +44,7 @@ static const command commands[] = {
     {"translate", cmd_translate},
     {"backends", cmd_backends},
     {"tm", cmd_tm},
+    {"train", cmd_train},
     {"segment", cmd_segment},
     {"tokenize", cmd_tokenize},
     {"analyze", cmd_analyze},

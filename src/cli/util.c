@@ -264,3 +264,13 @@ int cli_segment_file(const char *path, const juru_abbrevs *ab,
   juru_segmenter_free(f.seg);
   return rc;
 }
+
+int cli_parse_weights(const char *s, float *w) {
+  for (int k = 0; k < JURU_N_WEIGHTS; k++) {
+    char *end;
+    w[k] = strtof(s, &end);
+    if (end == s || (k + 1 < JURU_N_WEIGHTS ? *end != ',' : *end != '\0')) return 0;
+    s = end + 1;
+  }
+  return 1;
+}

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <expat.h>
 #include <sqlite3.h>
 
+#include "juru/model.h"
 #include "juru/tm.h"
 #include "../util/util.h"
 
@@ -202,91 +202,21 @@ juru_status juru_tm_export_tmx(juru_tm *tm, char **out, size_t *len) {
   return JURU_OK;
 }
 
-typedef struct tmx_reader {
+typedef struct tmx_import {
   juru_tm *tm;
   const juru_tm_key *key;
-  int in_seg;
-  int lang;            /* 1 id, 2 en, 0 other */
-  juru__buf seg, id, en;
-  size_t count;
-  juru_status st;
-} tmx_reader;
+} tmx_import;
 
-static int lang_of(const char **attr) {
-  for (size_t i = 0; attr[i]; i += 2)
-    if (strcmp(attr[i], "xml:lang") == 0 || strcmp(attr[i], "lang") == 0) {
-      const char *v = attr[i + 1];
-      if ((v[0] == 'i' || v[0] == 'I') && (v[1] == 'd' || v[1] == 'D' || v[1] == 'n' || v[1] == 'N') &&
-          (v[2] == '\0' || v[2] == '-' || v[2] == '_'))
-        return 1;
-      if ((v[0] == 'e' || v[0] == 'E') && (v[1] == 'n' || v[1] == 'N') &&
-          (v[2] == '\0' || v[2] == '-' || v[2] == '_'))
-        return 2;
-      return 0;
-    }
-  return 0;
-}
-
-static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **attr) {
-  tmx_reader *r = ud;
-  if (strcmp(name, "tu") == 0) {
-    juru__buf_clear(&r->id);
-    juru__buf_clear(&r->en);
-  } else if (strcmp(name, "tuv") == 0) {
-    r->lang = lang_of(attr);
-  } else if (strcmp(name, "seg") == 0) {
-    r->in_seg = 1;
-    juru__buf_clear(&r->seg);
-  }
-}
-
-static void XMLCALL on_text(void *ud, const XML_Char *s, int len) {
-  tmx_reader *r = ud;
-  if (r->in_seg && r->st == JURU_OK) r->st = juru__buf_append(&r->seg, s, (size_t)len);
-}
-
-static void XMLCALL on_end(void *ud, const XML_Char *name) {
-  tmx_reader *r = ud;
-  if (strcmp(name, "seg") == 0) {
-    r->in_seg = 0;
-    juru__buf *to = r->lang == 1 ? &r->id : r->lang == 2 ? &r->en : NULL;
-    if (to && to->len == 0 && r->st == JURU_OK)
-      r->st = juru__buf_append(to, r->seg.data ? r->seg.data : "", r->seg.len);
-  } else if (strcmp(name, "tu") == 0 && r->id.len && r->en.len && r->st == JURU_OK) {
-    const char *src = r->id.data, *en = r->en.data;
-    size_t len = r->id.len;
-    r->st = juru_tm_put(r->tm, r->key, &src, &len, &en, 1);
-    r->count += r->st == JURU_OK;
-  }
+static juru_status put_pair(void *ud, const char *id, size_t id_len,
+                            const char *en, size_t en_len) {
+  tmx_import *x = ud;
+  (void)en_len; /* the TMX reader's buffers end in a NUL */
+  return juru_tm_put(x->tm, x->key, &id, &id_len, &en, 1);
 }
 
 juru_status juru_tm_import_tmx(juru_tm *tm, const juru_tm_key *key,
                                const char *path, size_t *count,
                                juru_error *err) {
-  *count = 0;
-  juru__buf file = {0};
-  file.max = (size_t)1 << 31;
-  juru_status st = juru__read_file(path, &file, err);
-  if (st != JURU_OK) return st;
-  XML_Parser p = XML_ParserCreate("UTF-8");
-  tmx_reader r = {tm, key, 0, 0, {0}, {0}, {0}, 0, JURU_OK};
-  if (!p) st = JURU_ENOMEM;
-  if (st == JURU_OK) {
-    XML_SetUserData(p, &r);
-    XML_SetElementHandler(p, on_start, on_end);
-    XML_SetCharacterDataHandler(p, on_text);
-    if (XML_Parse(p, file.data ? file.data : "", (int)file.len, 1) == XML_STATUS_ERROR)
-      st = juru__fail(err, JURU_ESYNTAX, path, XML_GetCurrentLineNumber(p),
-                      XML_GetCurrentColumnNumber(p) + 1, JURU__NONE, "%s",
-                      XML_ErrorString(XML_GetErrorCode(p)));
-    else if (r.st != JURU_OK)
-      st = juru__fail(err, r.st, path, 0, 0, JURU__NONE, "cannot store the pairs");
-  }
-  *count = r.count;
-  if (p) XML_ParserFree(p);
-  juru__buf_free(&r.seg);
-  juru__buf_free(&r.id);
-  juru__buf_free(&r.en);
-  juru__buf_free(&file);
-  return st;
+  tmx_import x = {tm, key};
+  return juru_corpus_read_tmx(path, put_pair, &x, count, err);
 }

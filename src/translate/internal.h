@@ -126,4 +126,14 @@ juru_status juru__number_english(const juru__rules *r, const char *s, size_t n,
 /* The numeric value of a number token (thousand separators read), or -1. */
 double juru__number_value(const char *s, size_t n);
 
+/* decode.c: with a model, choose between the rules' English and the
+ * phrase table's alternatives (see juru/model.h).  Rewrites `out` and the
+ * units' offsets into it.  *d is the decoder's scratch, made on first use. */
+typedef struct juru__decoder juru__decoder;
+juru_status juru__decode(juru__decoder **d, const juru_model *m,
+                         const juru_abbrevs *ab, const char *src,
+                         const juru__unit *u, size_t n, const size_t *order,
+                         juru__buf *out, size_t *out_off, size_t *out_len);
+void juru__decoder_free(juru__decoder *d);
+
 #endif

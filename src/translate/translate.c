@@ -18,6 +18,8 @@ struct juru_translator {
   juru__english *english;
   const juru_glossary *glossary;
   juru_matcher *matcher;
+  const juru_model *model;
+  juru__decoder *decoder;
 
   /* per sentence, reused */
   juru__buf arena;        /* the units' English and notes */
@@ -80,6 +82,7 @@ void juru_translator_free(juru_translator *tr) {
   juru__rules_free(&tr->rules);
   juru__english_free(tr->english);
   juru_matcher_free(tr->matcher);
+  juru__decoder_free(tr->decoder);
   juru__buf_free(&tr->arena);
   juru__buf_free(&tr->out);
   juru__free(tr->units);
@@ -100,6 +103,10 @@ juru_status juru_translator_set_glossary(juru_translator *tr,
   tr->glossary = g;
   if (!g) return JURU_OK;
   return juru_matcher_new(g, tr->morph, &tr->matcher);
+}
+
+void juru_translator_set_model(juru_translator *tr, const juru_model *m) {
+  tr->model = m;
 }
 
 /* ---- growing the per-sentence arrays ------------------------------------ */
@@ -404,6 +411,17 @@ static juru_status tokenize(juru_translator *tr, const char *text, size_t len,
   return JURU_OK;
 }
 
+/* An extracted name matched in lower case ("masyarakat" for the
+ * organisation "Masyarakat ...") is the common word, not the name.  A
+ * user's terms always apply. */
+static int common_use_of_name(const juru_translator *tr, const char *text,
+                              const juru_match *m) {
+  const juru_term *t = juru_glossary_get(tr->glossary, m->term);
+  if (!t || t->origin == JURU_ORIGIN_USER || t->category == JURU_TERM_TERM) return 0;
+  char first = text[m->start];
+  return t->source[0] >= 'A' && t->source[0] <= 'Z' && first >= 'a' && first <= 'z';
+}
+
 static juru_status find_terms(juru_translator *tr, const char *text,
                               size_t len, size_t *nm) {
   *nm = 0;
@@ -414,7 +432,10 @@ static juru_status find_terms(juru_translator *tr, const char *text,
       return JURU_ENOMEM;
     k = juru_matcher_find(tr->matcher, text, len, tr->matches, tr->match_cap);
   }
-  *nm = k;
+  size_t kept = 0;
+  for (size_t i = 0; i < k; i++)
+    if (!common_use_of_name(tr, text, &tr->matches[i])) tr->matches[kept++] = tr->matches[i];
+  *nm = kept;
   return JURU_OK;
 }
 
@@ -522,6 +543,9 @@ juru_status juru_translate_sentence(juru_translator *tr, const char *text,
     st = juru__generate(&tr->rules, tr->english, text, tr->arena.data,
                         tr->units, nu, tr->order, &tr->out, tr->out_off,
                         tr->out_len);
+  if (st == JURU_OK && tr->model)
+    st = juru__decode(&tr->decoder, tr->model, tr->abbrevs, text, tr->units, nu,
+                      tr->order, &tr->out, tr->out_off, tr->out_len);
   if (st == JURU_OK && juru__buf_append(&tr->out, "", 0) != JURU_OK)
     st = JURU_ENOMEM;
   if (st != JURU_OK) return st;

@@ -1,0 +1,398 @@
+/* The decoder: with a model, the rule-based English of a sentence is one
+ * path through a lattice whose other edges are the phrase table's
+ * alternatives, and a beam search scored by the language model and the
+ * phrase features picks the best path.
+ *
+ * The lattice runs over the units in English order, as transfer.c left
+ * them.  A phrase edge may replace a run of units only where that run is
+ * also consecutive in the source, so the rules' reordering is kept and a
+ * phrase never straddles it; glossary terms, names, numbers and
+ * punctuation are never replaced (they are hard constraints).  Between
+ * units, generation's own glue (articles, auxiliaries, spaces) stays. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juru/text.h"
+#include "../model/model.h"
+#include "internal.h"
+
+#define BEAM 6             /* hypotheses kept per position */
+#define MAX_CANDS 5        /* phrase-table alternatives tried per phrase */
+#define CTX (JURU__LM_MAX_ORDER - 1)
+
+typedef struct edge {
+  size_t from, to;            /* positions in English order */
+  const juru__model_cand *cand; /* NULL: the rules' English */
+  int no_article;             /* without the "the" the rules put before it */
+} edge;
+
+typedef struct hyp {
+  double score;
+  uint32_t ctx[CTX];          /* last words, oldest first */
+  unsigned nctx;
+  size_t back;                /* previous hypothesis, or SIZE_MAX */
+  size_t edge;
+} hyp;
+
+struct juru__decoder {
+  uint32_t *words;  /* English ids of glue and rule text */
+  size_t n_words, words_cap;
+  size_t *glue, *glue_n, *text, *text_n; /* per position (+1 for glue) */
+  size_t pos_cap;
+  edge *edges;
+  size_t n_edges, edges_cap;
+  size_t *first_edge; /* edges from position k start here (sorted) */
+  hyp *hyps;
+  size_t n_hyps, hyps_cap;
+  juru__buf key, text_buf;
+};
+
+void juru__decoder_free(juru__decoder *d) {
+  if (!d) return;
+  juru__free(d->words);
+  juru__free(d->glue);
+  juru__free(d->glue_n);
+  juru__free(d->text);
+  juru__free(d->text_n);
+  juru__free(d->edges);
+  juru__free(d->first_edge);
+  juru__free(d->hyps);
+  juru__buf_free(&d->key);
+  juru__buf_free(&d->text_buf);
+  juru__free(d);
+}
+
+static juru_status reserve_positions(juru__decoder *d, size_t n) {
+  if (n <= d->pos_cap) return JURU_OK;
+  size_t c = n + 64;
+  size_t **arrays[] = {&d->glue, &d->glue_n, &d->text, &d->text_n, &d->first_edge};
+  for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) {
+    size_t *p = juru__realloc(*arrays[i], c * sizeof *p);
+    if (!p) return JURU_ENOMEM;
+    *arrays[i] = p;
+  }
+  d->pos_cap = c;
+  return JURU_OK;
+}
+
+/* English ids of a piece of the rule-based output, appended to words. */
+static juru_status add_words(juru__decoder *d, const juru_model *m,
+                             const char *s, size_t n, size_t *off, size_t *count) {
+  *off = d->n_words;
+  size_t pos = 0;
+  juru__span tok;
+  char low[64];
+  while (juru__en_token_next(s, n, &pos, &tok)) {
+    size_t len = tok.end - tok.start;
+    uint32_t id = JURU__LM_UNK;
+    if (len <= sizeof low) {
+      juru__lower(s + tok.start, len, low);
+      id = juru__model_en_id(m, low, len);
+    }
+    if (juru__grow((void **)&d->words, &d->words_cap, d->n_words + 1, sizeof *d->words))
+      return JURU_ENOMEM;
+    d->words[d->n_words++] = id;
+  }
+  *count = d->n_words - *off;
+  return JURU_OK;
+}
+
+/* A unit the phrase table may replace. */
+static int replaceable(const juru__unit *u) {
+  if (u->term != JURU_NO_TERM || (u->flags & (JURU__U_CAP | JURU__U_ARTICLE)))
+    return 0;
+  /* a capital that only opens the sentence does not make a name */
+  if (u->kind == JURU_UNIT_NAME) return u->start == 0;
+  if (u->cat == JURU__CAT_PROPN || u->cat == JURU__CAT_PLACE || u->cat == JURU__CAT_NAME)
+    return 0;
+  return u->kind == JURU_UNIT_LEXICON || u->kind == JURU_UNIT_RULE ||
+         u->kind == JURU_UNIT_UNKNOWN;
+}
+
+static juru_status push_edge(juru__decoder *d, size_t from, size_t to,
+                             const juru__model_cand *c, int no_article) {
+  if (juru__grow((void **)&d->edges, &d->edges_cap, d->n_edges + 1, sizeof *d->edges))
+    return JURU_ENOMEM;
+  edge e = {from, to, c, no_article};
+  d->edges[d->n_edges++] = e;
+  return JURU_OK;
+}
+
+/* The phrase key of source bytes [start, end): lower-cased words joined by
+ * spaces; 0 when it holds anything but words or too many of them. */
+static int phrase_key(juru__decoder *d, const juru_abbrevs *ab, const char *src,
+                      size_t start, size_t end) {
+  juru__buf_clear(&d->key);
+  size_t pos = 0, words = 0;
+  juru_token tok;
+  while (juru_token_next(ab, src + start, end - start, &pos, &tok)) {
+    size_t len = tok.end - tok.start;
+    if (tok.type != JURU_TOK_WORD || ++words > 7 ||
+        juru__buf_reserve(&d->key, len + 1))
+      return 0;
+    if (words > 1) d->key.data[d->key.len++] = ' ';
+    juru__lower(src + start + tok.start, len, d->key.data + d->key.len);
+    d->key.len += len;
+    if (!juru__phrase_word(d->key.data + d->key.len - len, len)) return 0;
+  }
+  return words > 0;
+}
+
+/* Runs of units from position k that cover a contiguous stretch of the
+ * source, in whatever order the rules put them (kantor polisi -> police
+ * station is one such block), each looked up as a phrase. */
+static juru_status phrase_edges(juru__decoder *d, const juru_model *m,
+                                const juru_abbrevs *ab, const char *src,
+                                const juru__unit *u, size_t n,
+                                const size_t *order, const size_t *out_len,
+                                size_t k) {
+  int filled = 0;
+  size_t lo = order[k], hi = order[k];
+  for (size_t to = k + 1; to <= n && to - k <= 7; to++) {
+    size_t x = order[to - 1];
+    if (!replaceable(&u[x])) break;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+    filled |= out_len[x] > 0;
+    if (!filled || hi - lo + 1 != to - k ||
+        !phrase_key(d, ab, src, u[lo].start, u[hi].end))
+      continue;
+    const juru__model_entry *e = juru__model_find(m, d->key.data, d->key.len);
+    if (!e) continue;
+    for (uint32_t c = 0; c < e->n_cand && c < MAX_CANDS; c++)
+      if (push_edge(d, k, to, &m->cands[e->first_cand + c], 0)) return JURU_ENOMEM;
+  }
+  return JURU_OK;
+}
+
+/* Whether the glue before position k is, or ends in, the definite article
+ * the rules add (English leaves it out more often than they know). */
+static int article_at(const juru__decoder *d, const juru_model *m, size_t k) {
+  return d->glue_n[k] && d->words[d->glue[k] + d->glue_n[k] - 1] == m->the;
+}
+
+/* Glue, rule text and edges for every position. */
+static juru_status build_lattice(juru__decoder *d, const juru_model *m,
+                                 const juru_abbrevs *ab, const char *src,
+                                 const juru__unit *u, size_t n,
+                                 const size_t *order, const juru__buf *out,
+                                 const size_t *out_off, const size_t *out_len) {
+  d->n_words = d->n_edges = 0;
+  juru_status st = reserve_positions(d, n + 1);
+  size_t prev = 0;
+  for (size_t k = 0; k <= n && st == JURU_OK; k++) {
+    size_t start = k < n ? out_off[order[k]] : out->len;
+    st = add_words(d, m, out->data + prev, start - prev, &d->glue[k], &d->glue_n[k]);
+    if (k == n || st != JURU_OK) break;
+    size_t len = out_len[order[k]];
+    st = add_words(d, m, out->data + start, len, &d->text[k], &d->text_n[k]);
+    prev = start + len;
+    d->first_edge[k] = d->n_edges;
+    if (st == JURU_OK) st = push_edge(d, k, k + 1, NULL, 0);
+    if (st == JURU_OK && article_at(d, m, k))
+      st = push_edge(d, k, k + 1, NULL, 1);
+    if (st == JURU_OK && replaceable(&u[order[k]]))
+      st = phrase_edges(d, m, ab, src, u, n, order, out_len, k);
+  }
+  if (st == JURU_OK) d->first_edge[n] = d->n_edges;
+  return st;
+}
+
+/* ---- search ------------------------------------------------------------- */
+
+static double lm_step(const juru_model *m, hyp *h, uint32_t w) {
+  double lp = juru__lm_logprob(&m->lm, h->ctx, h->nctx, w);
+  unsigned keep = juru__lm_order(&m->lm) - 1;
+  if (keep > CTX) keep = CTX;
+  if (h->nctx < keep) {
+    h->ctx[h->nctx++] = w;
+  } else if (keep) {
+    memmove(h->ctx, h->ctx + 1, (keep - 1) * sizeof *h->ctx);
+    h->ctx[keep - 1] = w;
+  }
+  return lp;
+}
+
+static double lm_words(const juru_model *m, hyp *h, const uint32_t *w, size_t n) {
+  double s = 0;
+  for (size_t i = 0; i < n; i++) s += lm_step(m, h, w[i]);
+  return s;
+}
+
+static double edge_score(const juru__decoder *d, const juru_model *m,
+                         const edge *e, hyp *h) {
+  const float *w = m->weights;
+  double lm = lm_words(m, h, d->words + d->glue[e->from],
+                       d->glue_n[e->from] - (size_t)e->no_article);
+  if (!e->cand) {
+    size_t nw = d->text_n[e->from];
+    lm += lm_words(m, h, d->words + d->text[e->from], nw);
+    return w[JURU_W_LM] * lm + w[JURU_W_RULE] + w[JURU_W_WORD] * (double)nw +
+           w[JURU_W_NO_ARTICLE] * e->no_article;
+  }
+  const juru__model_cand *c = e->cand;
+  lm += lm_words(m, h, m->tgt + c->tgt_off, c->tgt_len);
+  return w[JURU_W_LM] * lm + w[JURU_W_PHRASE_EF] * c->f[0] +
+         w[JURU_W_PHRASE_FE] * c->f[1] + w[JURU_W_LEX_EF] * c->f[2] +
+         w[JURU_W_LEX_FE] * c->f[3] + w[JURU_W_PHRASE] +
+         w[JURU_W_WORD] * (double)c->tgt_len;
+}
+
+static int same_ctx(const hyp *a, const hyp *b) {
+  return a->nctx == b->nctx && !memcmp(a->ctx, b->ctx, a->nctx * sizeof *a->ctx);
+}
+
+static const hyp *sort_hyps;
+static int by_score(const void *x, const void *y) {
+  double a = sort_hyps[*(const size_t *)x].score, b = sort_hyps[*(const size_t *)y].score;
+  return a > b ? -1 : a < b;
+}
+
+/* Add h at position `to`, recombining with a hypothesis of the same
+ * language-model context. */
+static juru_status add_hyp(juru__decoder *d, const hyp *h, size_t to,
+                           size_t **lists, size_t *list_n, size_t *list_cap) {
+  for (size_t i = 0; i < list_n[to]; i++) {
+    hyp *o = &d->hyps[lists[to][i]];
+    if (same_ctx(o, h)) {
+      if (h->score > o->score) *o = *h;
+      return JURU_OK;
+    }
+  }
+  if (juru__grow((void **)&d->hyps, &d->hyps_cap, d->n_hyps + 1, sizeof *d->hyps) ||
+      juru__grow((void **)&lists[to], &list_cap[to], list_n[to] + 1, sizeof **lists))
+    return JURU_ENOMEM;
+  d->hyps[d->n_hyps] = *h;
+  lists[to][list_n[to]++] = d->n_hyps++;
+  return JURU_OK;
+}
+
+/* The best path's hypothesis at position n, or SIZE_MAX. */
+static juru_status search(juru__decoder *d, const juru_model *m, size_t n,
+                          size_t *best) {
+  size_t **lists = juru__calloc(n + 1, sizeof *lists);
+  size_t *list_n = juru__calloc(n + 1, sizeof *list_n);
+  size_t *list_cap = juru__calloc(n + 1, sizeof *list_cap);
+  juru_status st = lists && list_n && list_cap ? JURU_OK : JURU_ENOMEM;
+  d->n_hyps = 0;
+  hyp start = {0, {JURU__LM_BOS}, 1, SIZE_MAX, 0};
+  if (st == JURU_OK) st = add_hyp(d, &start, 0, lists, list_n, list_cap);
+  for (size_t k = 0; k < n && st == JURU_OK; k++) {
+    sort_hyps = d->hyps;
+    qsort(lists[k], list_n[k], sizeof *lists[k], by_score);
+    size_t keep = list_n[k] < BEAM ? list_n[k] : BEAM;
+    for (size_t b = 0; b < keep && st == JURU_OK; b++)
+      for (size_t e = d->first_edge[k]; e < d->first_edge[k + 1] && st == JURU_OK; e++) {
+        hyp h = d->hyps[lists[k][b]];
+        h.score += edge_score(d, m, &d->edges[e], &h);
+        h.back = lists[k][b];
+        h.edge = e;
+        st = add_hyp(d, &h, d->edges[e].to, lists, list_n, list_cap);
+      }
+  }
+  *best = SIZE_MAX;
+  double top = -INFINITY;
+  for (size_t i = 0; st == JURU_OK && i < list_n[n]; i++) {
+    hyp h = d->hyps[lists[n][i]];
+    h.score += m->weights[JURU_W_LM] *
+               (lm_words(m, &h, d->words + d->glue[n], d->glue_n[n]) +
+                lm_step(m, &h, JURU__LM_EOS));
+    if (h.score > top) {
+      top = h.score;
+      *best = lists[n][i];
+    }
+  }
+  for (size_t k = 0; lists && k <= n; k++) juru__free(lists[k]);
+  juru__free(lists);
+  juru__free(list_n);
+  juru__free(list_cap);
+  return st;
+}
+
+/* ---- the chosen English -------------------------------------------------- */
+
+static juru_status put_phrase(const juru_model *m, const juru__model_cand *c,
+                              juru__buf *b) {
+  for (uint32_t i = 0; i < c->tgt_len; i++) {
+    size_t len;
+    const char *w = juru__model_en_word(m, m->tgt[c->tgt_off + i], &len);
+    if ((i && juru__buf_append(b, " ", 1)) || juru__buf_append(b, w, len))
+      return JURU_ENOMEM;
+  }
+  return JURU_OK;
+}
+
+/* Glue text without its final "the" (and the space before it). */
+static juru_status put_glue(juru__buf *b, const char *g, size_t n, int no_article) {
+  if (no_article) {
+    size_t end = n;
+    while (end && g[end - 1] == ' ') end--;
+    if (end >= 3 && (!memcmp(g + end - 3, "the", 3) || !memcmp(g + end - 3, "The", 3)) &&
+        (end == 3 || g[end - 4] == ' ')) {
+      size_t cut = end - 3;
+      while (cut && g[cut - 1] == ' ') cut--;
+      if (juru__buf_append(b, g, cut)) return JURU_ENOMEM;
+      return cut ? juru__buf_append(b, " ", 1) : JURU_OK;
+    }
+  }
+  return juru__buf_append(b, g, n);
+}
+
+/* Rebuild the sentence along the path: glue and rule text as generated,
+ * phrase English in place of the units it covers (credited to the first). */
+static juru_status rebuild(juru__decoder *d, const juru_model *m, size_t best,
+                           const size_t *order, size_t n, juru__buf *out,
+                           size_t *out_off, size_t *out_len) {
+  size_t *chosen = juru__malloc((n + 1) * sizeof *chosen);
+  if (!chosen) return JURU_ENOMEM;
+  for (size_t k = 0; k <= n; k++) chosen[k] = SIZE_MAX;
+  for (size_t h = best; h != SIZE_MAX && d->hyps[h].back != SIZE_MAX; h = d->hyps[h].back)
+    chosen[d->edges[d->hyps[h].edge].from] = d->hyps[h].edge;
+  juru__buf *b = &d->text_buf;
+  juru__buf_clear(b);
+  juru_status st = JURU_OK;
+  size_t prev = 0;
+  for (size_t k = 0; k < n && st == JURU_OK;) {
+    const edge *e = &d->edges[chosen[k]];
+    size_t start = out_off[order[k]];
+    st = put_glue(b, out->data + prev, start - prev, e->no_article);
+    size_t off = b->len;
+    if (st == JURU_OK && !e->cand)
+      st = juru__buf_append(b, out->data + start, out_len[order[k]]);
+    else if (st == JURU_OK)
+      st = put_phrase(m, e->cand, b);
+    size_t last = order[e->to - 1];
+    prev = out_off[last] + out_len[last];
+    out_off[order[k]] = off;
+    out_len[order[k]] = b->len - off;
+    for (size_t j = k + 1; j < e->to; j++) {
+      out_off[order[j]] = b->len;
+      out_len[order[j]] = 0;
+    }
+    k = e->to;
+  }
+  if (st == JURU_OK) st = juru__buf_append(b, out->data + prev, out->len - prev);
+  if (st == JURU_OK && out->len && b->len && out->data[0] >= 'A' && out->data[0] <= 'Z' &&
+      b->data[0] >= 'a' && b->data[0] <= 'z')
+    b->data[0] = (char)(b->data[0] - 32);
+  juru__free(chosen);
+  if (st != JURU_OK) return st;
+  juru__buf_clear(out);
+  return juru__buf_append(out, b->data, b->len);
+}
+
+juru_status juru__decode(juru__decoder **dp, const juru_model *m,
+                         const juru_abbrevs *ab, const char *src,
+                         const juru__unit *u, size_t n, const size_t *order,
+                         juru__buf *out, size_t *out_off, size_t *out_len) {
+  if (!n) return JURU_OK;
+  if (!*dp && !(*dp = juru__calloc(1, sizeof **dp))) return JURU_ENOMEM;
+  juru__decoder *d = *dp;
+  size_t best;
+  juru_status st = build_lattice(d, m, ab, src, u, n, order, out, out_off, out_len);
+  if (st == JURU_OK) st = search(d, m, n, &best);
+  if (st == JURU_OK && best != SIZE_MAX)
+    st = rebuild(d, m, best, order, n, out, out_off, out_len);
+  return st;
+}
