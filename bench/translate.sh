@@ -1,8 +1,9 @@
 #!/bin/sh
 # Translation speed, start-up time and peak memory of `juru translate`
 # (one thread).  Sentences per second on the parallel dev sets (or on any
-# NAME.id files given), with and without the article's automatic glossary;
-# start-up on a one-sentence file; peak RSS on the largest set.
+# NAME.id files given): the default (model and the article's automatic
+# glossary), without the glossary, and without the model; start-up on a
+# one-sentence file; the model's load time; peak RSS on the largest set.
 #   usage: bench/translate.sh [BUILD_DIR] [FILE.id...]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,7 +22,7 @@ juru=$build/juru
 now() { date +%s.%N; }
 for f in $files; do
   n=$(wc -l < "$f")
-  for opt in "" --no-auto-glossary; do
+  for opt in "" --no-auto-glossary --no-model; do
     t0=$(now); "$juru" translate --no-progress $opt "$f" > /dev/null; t1=$(now)
     awk -v n="$n" -v a="$t0" -v b="$t1" -v f="$(basename "$f")" -v o="${opt:-(default)}" 'BEGIN {
       printf "%-22s %-20s %6d sentences in %.3f s = %6.0f sentences/s\n", f, o, n, b - a, n / (b - a) }'
@@ -37,5 +38,7 @@ else
   t0=$(now); "$juru" translate "$tmp/one.txt" > /dev/null; t1=$(now)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "start-up (one sentence): %.1f ms\n", (b - a) * 1000 }'
 fi
+model=$build/share/juru/compiled/default.model
+[ -f "$model" ] && [ -x "$build/bench_model" ] && "$build/bench_model" "$model" 20
 big=$(ls -S $files | head -1)
 /usr/bin/time -f "peak memory on $(basename "$big"): %M KiB" "$juru" translate --no-progress "$big" 2>&1 > /dev/null | tail -1

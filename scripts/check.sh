@@ -5,12 +5,12 @@
 #      corpus replay (ctest);
 #   3. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   4. the CLI suites with juru under valgrind;
-#   5. libFuzzer targets built with clang, sanitized, fuzzed briefly
-#      (FUZZ_SECONDS each, default 30).
+#   5. libFuzzer targets built with clang, sanitized, each fuzzed for
+#      FUZZ_SECONDS (default 60), as many at once as there are cores.
 set -eu
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
-fuzz_seconds=${FUZZ_SECONDS:-30}
+fuzz_seconds=${FUZZ_SECONDS:-60}
 
 scripts/install-deps.sh --test
 
@@ -36,23 +36,36 @@ JURU_UNDER_VALGRIND=$PWD/build/juru JURU_DATA_DIR=$PWD/dictionaries \
 step "libFuzzer targets, ${fuzz_seconds}s each"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DJURU_FUZZ=ON \
   -DJURU_SANITIZE=ON > /dev/null
-targets="segment lexicon datafile morph glossary extract translate backend"
+targets="segment lexicon datafile morph glossary extract translate backend model"
 for target in $targets; do
   cmake --build build-fuzz -j "$jobs" --target fuzz_$target
 done
-for target in $targets; do
+# One target's run: its seed corpus plus fuzz_seconds of fuzzing, in a
+# scratch copy of the corpus; the log's last line reports, or its tail
+# and the failure.
+fuzz_one() {
   work=$(mktemp -d)
-  cp tests/fuzz/corpus/$target/* "$work/"
-  echo "fuzz_$target:"
-  if ! JURU_DATA_DIR=$PWD/dictionaries build-fuzz/tests/fuzz_$target \
+  cp tests/fuzz/corpus/$1/* "$work/"
+  if JURU_DATA_DIR=$PWD/dictionaries build-fuzz/tests/fuzz_$1 \
       -max_total_time="$fuzz_seconds" -max_len=65536 "$work" \
       > "$work.log" 2>&1; then
+    echo "fuzz_$1: $(tail -1 "$work.log")"
+    rm -rf "$work" "$work.log"
+  else
     tail -40 "$work.log"
-    echo "fuzz_$target failed"
-    exit 1
+    echo "fuzz_$1 failed (log: $work.log)"
+    return 1
   fi
-  tail -1 "$work.log"
-  rm -rf "$work" "$work.log"
+}
+set -- $targets
+while [ $# -gt 0 ]; do
+  pids=""
+  for _ in $(seq "$jobs"); do
+    [ $# -gt 0 ] || break
+    fuzz_one "$1" & pids="$pids $!"
+    shift
+  done
+  for pid in $pids; do wait "$pid" || exit 1; done
 done
 
 step "all checks passed"

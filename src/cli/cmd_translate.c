@@ -414,12 +414,9 @@ static int build_glossary(const options *o, const input *in,
                               extract_sentence, ex, NULL) != JURU_OK)
     rc = EXIT_SOFTWARE;
   if (rc == 0 && juru_extractor_finish(ex, &found) != JURU_OK) rc = EXIT_SOFTWARE;
-  for (size_t i = 0; rc == 0 && i < juru_glossary_count(found); i++) {
-    const juru_term *t = juru_glossary_get(found, i);
-    if (getenv("XSKIP") && t->category == JURU_TERM_TERM && !strchr(t->source, ' ')) continue;
-    if (juru_glossary_add(g, t) != JURU_OK)
+  for (size_t i = 0; rc == 0 && i < juru_glossary_count(found); i++)
+    if (juru_glossary_add(g, juru_glossary_get(found, i)) != JURU_OK)
       rc = EXIT_SOFTWARE;
-  }
   juru_glossary_free(found);
   juru_extractor_free(ex);
   free(rules);

@@ -77,6 +77,10 @@ static juru_status view_model(juru_model *m, const char *path, juru_error *err) 
   if (!lm) return bad(err, path, "no language model");
   st = juru__lm_open(&m->lm, lm->data, lm->size, err);
   m->the = juru__model_en_id(m, "the", 3);
+  m->a = juru__model_en_id(m, "a", 1);
+  m->an = juru__model_en_id(m, "an", 2);
+  m->to = juru__model_en_id(m, "to", 2);
+  m->of = juru__model_en_id(m, "of", 2);
   if (st == JURU_OK && m->lm.vocab_size > m->n_en)
     st = bad(err, path, "language model vocabulary");
   if (st != JURU_OK && err) snprintf(err->source, sizeof err->source, "%s", path);

@@ -49,7 +49,8 @@ struct juru_model {
   const juru__model_entry *entries;
   const juru__model_cand *cands;
   juru__lm lm;
-  uint32_t the; /* the id of "the", which the decoder may drop */
+  uint32_t the, a, an, to, of; /* articles and the like, which are the
+                                  rules' business */
 };
 
 /* The id of an English word, or JURU__LM_UNK. */

@@ -20,6 +20,8 @@
                           phrases run backwards, so not too strongly) */
 #define P_NULL 0.08    /* prior of aligning to no word */
 #define T_FLOOR 1e-7   /* a translation probability never seen */
+#define MIN_PHRASE_COUNT 2u /* sightings a phrase pair needs, but one word
+                              for one word */
 
 /* ---- a u64 -> u32 hash map ---------------------------------------------- */
 
@@ -170,7 +172,7 @@ static void default_weights(float *w) {
   /* tuned for the default model (tests/eval/tune_weights.py on Guntara's
      general test set and PANL economy/science, which nothing reports on) */
   static const float d[JURU_N_WEIGHTS] = {1.0f, 0.1f, 1.0f, 0.1f, 0.3f,
-                                          1.2f, 0.3f, 0.5f, -2.5f};
+                                          1.2f, 0.6f, 0.5f, -3.0f};
   memcpy(w, d, sizeof d);
 }
 
@@ -620,11 +622,14 @@ static juru_status extract(phrases *ph, const juru_trainer *t, const sent *s,
             break;
           }
       if (!consistent) continue;
-      /* widen over unaligned English words at either edge */
+      /* widen over unaligned English words at either edge, but not for a
+         single word: "kantor" -> "office of the" would then replace the
+         rules' "office" (the articles and prepositions around a word are
+         the rules' business) */
       for (size_t j1 = jmin + 1; j1-- > 0;) {
-        if (j1 < jmin && ecol[j1]) break;
+        if (j1 < jmin && (ecol[j1] || i1 == i2)) break;
         for (size_t j2 = jmax; j2 < n && j2 - j1 < L; j2++) {
-          if (j2 > jmax && ecol[j2]) break;
+          if (j2 > jmax && (ecol[j2] || i1 == i2)) break;
           if (!words_ok(&t->en, ew + j1, j2 - j1 + 1)) continue;
           juru_status st = count_pair(ph, t, fw + i1, i2 - i1 + 1, ew + j1, j2 - j1 + 1);
           if (st != JURU_OK) return st;
@@ -782,6 +787,11 @@ static juru_status prune(const juru_trainer *t, const tables *tb,
     size_t klen = src_key[s]->len, first = o->n_cands;
     for (size_t k = 0; i < ph->n && ph->p_src[order[i]] == s; i++, k++) {
       if (k >= t->o.max_candidates || st != JURU_OK) continue;
+      /* a phrase pair seen once is mostly alignment noise, unless it is
+         one word for one word */
+      if (ph->p_count[order[i]] < MIN_PHRASE_COUNT &&
+          (memchr(key, ' ', klen) || tgt_key[ph->p_tgt[order[i]]]->len > sizeof(uint32_t)))
+        continue;
       uint32_t p = order[i];
       const juru__strmap_slot *ts = tgt_key[ph->p_tgt[p]];
       const uint32_t *tw = (const uint32_t *)(const void *)juru__strmap_key(&ph->tgt, ts);
@@ -791,6 +801,7 @@ static juru_status prune(const juru_trainer *t, const tables *tb,
       st = keep_candidate(o, t, tb, ph, p, key, klen, tmp, tn);
     }
     if (st != JURU_OK) break;
+    if (o->n_cands == first) continue;
     o->entries[o->n_entries].first_cand = (uint32_t)first;
     o->entries[o->n_entries].n_cand = (uint32_t)(o->n_cands - first);
     st = juru__strmap_put(&o->src, key, klen, (uint32_t)o->n_entries, NULL);

@@ -17,7 +17,7 @@
 #include "../model/model.h"
 #include "internal.h"
 
-#define BEAM 6             /* hypotheses kept per position */
+#define BEAM 4             /* hypotheses kept per position */
 #define MAX_CANDS 5        /* phrase-table alternatives tried per phrase */
 #define CTX (JURU__LM_MAX_ORDER - 1)
 
@@ -25,6 +25,8 @@ typedef struct edge {
   size_t from, to;            /* positions in English order */
   const juru__model_cand *cand; /* NULL: the rules' English */
   int no_article;             /* without the "the" the rules put before it */
+  size_t text, text_len;      /* a phrase's English, in d->phrases */
+  size_t words, n_words;      /* and its word ids, in d->words */
 } edge;
 
 typedef struct hyp {
@@ -45,7 +47,7 @@ struct juru__decoder {
   size_t *first_edge; /* edges from position k start here (sorted) */
   hyp *hyps;
   size_t n_hyps, hyps_cap;
-  juru__buf key, text_buf;
+  juru__buf key, text_buf, phrases, shaped;
 };
 
 void juru__decoder_free(juru__decoder *d) {
@@ -60,6 +62,8 @@ void juru__decoder_free(juru__decoder *d) {
   juru__free(d->hyps);
   juru__buf_free(&d->key);
   juru__buf_free(&d->text_buf);
+  juru__buf_free(&d->phrases);
+  juru__buf_free(&d->shaped);
   juru__free(d);
 }
 
@@ -114,7 +118,7 @@ static juru_status push_edge(juru__decoder *d, size_t from, size_t to,
                              const juru__model_cand *c, int no_article) {
   if (juru__grow((void **)&d->edges, &d->edges_cap, d->n_edges + 1, sizeof *d->edges))
     return JURU_ENOMEM;
-  edge e = {from, to, c, no_article};
+  edge e = {from, to, c, no_article, 0, 0, 0, 0};
   d->edges[d->n_edges++] = e;
   return JURU_OK;
 }
@@ -139,12 +143,69 @@ static int phrase_key(juru__decoder *d, const juru_abbrevs *ab, const char *src,
   return words > 0;
 }
 
+static int function_word(const juru__unit *u) {
+  return u->rule || u->kind == JURU_UNIT_RULE;
+}
+
+/* A phrase's English as the span needs it: a finite verb or a plural
+ * noun the rules inflected gets the same inflection (the table keeps the
+ * forms its corpus had), so the narrative tense and plurals survive. */
+static juru_status shape(juru__decoder *d, const juru_model *m,
+                         const juru__english *en, const juru__unit *u,
+                         int single, const juru__model_cand *c) {
+  juru__buf *plain = &d->key; /* the key is no longer needed */
+  juru__buf_clear(plain);
+  for (uint32_t i = 0; i < c->tgt_len; i++) {
+    size_t n;
+    const char *w = juru__model_en_word(m, m->tgt[c->tgt_off + i], &n);
+    if ((i && juru__buf_append(plain, " ", 1)) || juru__buf_append(plain, w, n))
+      return JURU_ENOMEM;
+  }
+  juru__buf_clear(&d->shaped);
+  juru__en_form form = JURU__EN_BASE;
+  if (single && u->cat == JURU__CAT_VERB && juru__english_is_verb(en, plain->data, plain->len))
+    form = u->form;
+  else if (single && (u->flags & JURU__U_PLURAL) && u->cat == JURU__CAT_NOUN)
+    form = JURU__EN_PLURAL;
+  if (form == JURU__EN_BASE) return juru__buf_append(&d->shaped, plain->data, plain->len);
+  return juru__english_inflect(en, plain->data, plain->len, form, &d->shaped);
+}
+
+/* The edge for candidate c over [k, to): its text and word ids kept. */
+static juru_status phrase_edge(juru__decoder *d, const juru_model *m,
+                               const juru__english *en, const juru__unit *u,
+                               int single, size_t k, size_t to,
+                               const juru__model_cand *c) {
+  uint32_t first = m->tgt[c->tgt_off];
+  /* articles are the rules' business: a phrase may not bring its own */
+  if ((first == m->the || first == m->a || first == m->an) && u->kind != JURU_UNIT_RULE)
+    return JURU_OK;
+  /* nor an infinitive where the rules made a verb finite */
+  if (first == m->to && u->cat == JURU__CAT_VERB) return JURU_OK;
+  /* a single word's English ending in "of"/"to"/an article took its
+     neighbour's function word along (kota -> "city of") */
+  uint32_t last = m->tgt[c->tgt_off + c->tgt_len - 1];
+  if (single && c->tgt_len > 1 &&
+      (last == m->of || last == m->to || last == m->the || last == m->a || last == m->an))
+    return JURU_OK;
+  juru_status st = shape(d, m, en, u, single, c);
+  if (st == JURU_OK) st = push_edge(d, k, to, c, 0);
+  if (st != JURU_OK) return st;
+  edge *e = &d->edges[d->n_edges - 1];
+  e->text = d->phrases.len;
+  e->text_len = d->shaped.len;
+  st = juru__buf_append(&d->phrases, d->shaped.data, d->shaped.len);
+  if (st == JURU_OK)
+    st = add_words(d, m, d->shaped.data, d->shaped.len, &e->words, &e->n_words);
+  return st;
+}
+
 /* Runs of units from position k that cover a contiguous stretch of the
  * source, in whatever order the rules put them (kantor polisi -> police
  * station is one such block), each looked up as a phrase. */
 static juru_status phrase_edges(juru__decoder *d, const juru_model *m,
-                                const juru_abbrevs *ab, const char *src,
-                                const juru__unit *u, size_t n,
+                                const juru__english *en, const juru_abbrevs *ab,
+                                const char *src, const juru__unit *u, size_t n,
                                 const size_t *order, const size_t *out_len,
                                 size_t k) {
   int filled = 0;
@@ -155,13 +216,17 @@ static juru_status phrase_edges(juru__decoder *d, const juru_model *m,
     if (x < lo) lo = x;
     if (x > hi) hi = x;
     filled |= out_len[x] > 0;
-    if (!filled || hi - lo + 1 != to - k ||
+    /* a function word alone is the rules' (yang, itu, telah): the table
+       only knows its commonest English, not its job in the sentence */
+    if (!filled || hi - lo + 1 != to - k || (to == k + 1 && function_word(&u[x])) ||
         !phrase_key(d, ab, src, u[lo].start, u[hi].end))
       continue;
     const juru__model_entry *e = juru__model_find(m, d->key.data, d->key.len);
-    if (!e) continue;
-    for (uint32_t c = 0; c < e->n_cand && c < MAX_CANDS; c++)
-      if (push_edge(d, k, to, &m->cands[e->first_cand + c], 0)) return JURU_ENOMEM;
+    for (uint32_t c = 0; e && c < e->n_cand && c < MAX_CANDS; c++) {
+      juru_status st = phrase_edge(d, m, en, &u[lo], to == k + 1, k, to,
+                                   &m->cands[e->first_cand + c]);
+      if (st != JURU_OK) return st;
+    }
   }
   return JURU_OK;
 }
@@ -174,11 +239,13 @@ static int article_at(const juru__decoder *d, const juru_model *m, size_t k) {
 
 /* Glue, rule text and edges for every position. */
 static juru_status build_lattice(juru__decoder *d, const juru_model *m,
+                                 const juru__english *en,
                                  const juru_abbrevs *ab, const char *src,
                                  const juru__unit *u, size_t n,
                                  const size_t *order, const juru__buf *out,
                                  const size_t *out_off, const size_t *out_len) {
   d->n_words = d->n_edges = 0;
+  juru__buf_clear(&d->phrases);
   juru_status st = reserve_positions(d, n + 1);
   size_t prev = 0;
   for (size_t k = 0; k <= n && st == JURU_OK; k++) {
@@ -193,7 +260,7 @@ static juru_status build_lattice(juru__decoder *d, const juru_model *m,
     if (st == JURU_OK && article_at(d, m, k))
       st = push_edge(d, k, k + 1, NULL, 1);
     if (st == JURU_OK && replaceable(&u[order[k]]))
-      st = phrase_edges(d, m, ab, src, u, n, order, out_len, k);
+      st = phrase_edges(d, m, en, ab, src, u, n, order, out_len, k);
   }
   if (st == JURU_OK) d->first_edge[n] = d->n_edges;
   return st;
@@ -232,11 +299,11 @@ static double edge_score(const juru__decoder *d, const juru_model *m,
            w[JURU_W_NO_ARTICLE] * e->no_article;
   }
   const juru__model_cand *c = e->cand;
-  lm += lm_words(m, h, m->tgt + c->tgt_off, c->tgt_len);
+  lm += lm_words(m, h, d->words + e->words, e->n_words);
   return w[JURU_W_LM] * lm + w[JURU_W_PHRASE_EF] * c->f[0] +
          w[JURU_W_PHRASE_FE] * c->f[1] + w[JURU_W_LEX_EF] * c->f[2] +
          w[JURU_W_LEX_FE] * c->f[3] + w[JURU_W_PHRASE] +
-         w[JURU_W_WORD] * (double)c->tgt_len;
+         w[JURU_W_WORD] * (double)e->n_words;
 }
 
 static int same_ctx(const hyp *a, const hyp *b) {
@@ -312,17 +379,6 @@ static juru_status search(juru__decoder *d, const juru_model *m, size_t n,
 
 /* ---- the chosen English -------------------------------------------------- */
 
-static juru_status put_phrase(const juru_model *m, const juru__model_cand *c,
-                              juru__buf *b) {
-  for (uint32_t i = 0; i < c->tgt_len; i++) {
-    size_t len;
-    const char *w = juru__model_en_word(m, m->tgt[c->tgt_off + i], &len);
-    if ((i && juru__buf_append(b, " ", 1)) || juru__buf_append(b, w, len))
-      return JURU_ENOMEM;
-  }
-  return JURU_OK;
-}
-
 /* Glue text without its final "the" (and the space before it). */
 static juru_status put_glue(juru__buf *b, const char *g, size_t n, int no_article) {
   if (no_article) {
@@ -341,7 +397,7 @@ static juru_status put_glue(juru__buf *b, const char *g, size_t n, int no_articl
 
 /* Rebuild the sentence along the path: glue and rule text as generated,
  * phrase English in place of the units it covers (credited to the first). */
-static juru_status rebuild(juru__decoder *d, const juru_model *m, size_t best,
+static juru_status rebuild(juru__decoder *d, size_t best,
                            const size_t *order, size_t n, juru__buf *out,
                            size_t *out_off, size_t *out_len) {
   size_t *chosen = juru__malloc((n + 1) * sizeof *chosen);
@@ -361,7 +417,7 @@ static juru_status rebuild(juru__decoder *d, const juru_model *m, size_t best,
     if (st == JURU_OK && !e->cand)
       st = juru__buf_append(b, out->data + start, out_len[order[k]]);
     else if (st == JURU_OK)
-      st = put_phrase(m, e->cand, b);
+      st = juru__buf_append(b, d->phrases.data + e->text, e->text_len);
     size_t last = order[e->to - 1];
     prev = out_off[last] + out_len[last];
     out_off[order[k]] = off;
@@ -383,6 +439,7 @@ static juru_status rebuild(juru__decoder *d, const juru_model *m, size_t best,
 }
 
 juru_status juru__decode(juru__decoder **dp, const juru_model *m,
+                         const juru__english *en,
                          const juru_abbrevs *ab, const char *src,
                          const juru__unit *u, size_t n, const size_t *order,
                          juru__buf *out, size_t *out_off, size_t *out_len) {
@@ -390,9 +447,9 @@ juru_status juru__decode(juru__decoder **dp, const juru_model *m,
   if (!*dp && !(*dp = juru__calloc(1, sizeof **dp))) return JURU_ENOMEM;
   juru__decoder *d = *dp;
   size_t best;
-  juru_status st = build_lattice(d, m, ab, src, u, n, order, out, out_off, out_len);
+  juru_status st = build_lattice(d, m, en, ab, src, u, n, order, out, out_off, out_len);
   if (st == JURU_OK) st = search(d, m, n, &best);
   if (st == JURU_OK && best != SIZE_MAX)
-    st = rebuild(d, m, best, order, n, out, out_off, out_len);
+    st = rebuild(d, best, order, n, out, out_off, out_len);
   return st;
 }

@@ -131,6 +131,7 @@ double juru__number_value(const char *s, size_t n);
  * units' offsets into it.  *d is the decoder's scratch, made on first use. */
 typedef struct juru__decoder juru__decoder;
 juru_status juru__decode(juru__decoder **d, const juru_model *m,
+                         const juru__english *en,
                          const juru_abbrevs *ab, const char *src,
                          const juru__unit *u, size_t n, const size_t *order,
                          juru__buf *out, size_t *out_off, size_t *out_len);

@@ -544,7 +544,7 @@ juru_status juru_translate_sentence(juru_translator *tr, const char *text,
                         tr->units, nu, tr->order, &tr->out, tr->out_off,
                         tr->out_len);
   if (st == JURU_OK && tr->model)
-    st = juru__decode(&tr->decoder, tr->model, tr->abbrevs, text, tr->units, nu,
+    st = juru__decode(&tr->decoder, tr->model, tr->english, tr->abbrevs, text, tr->units, nu,
                       tr->order, &tr->out, tr->out_off, tr->out_len);
   if (st == JURU_OK && juru__buf_append(&tr->out, "", 0) != JURU_OK)
     st = JURU_ENOMEM;
