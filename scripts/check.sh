@@ -23,7 +23,8 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 
 step "ASan+UBSan build and tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DJURU_SANITIZE=ON \
-  -DJURU_WERROR=ON > /dev/null
+  -DJURU_WERROR=ON -DJURU_MODEL_FROM="$PWD/build/share/juru/compiled/default.model" \
+  > /dev/null
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
