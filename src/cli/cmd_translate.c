@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -93,6 +94,24 @@ static juru_status collect(const char *data, size_t len, void *ud,
   return JURU_OK;
 }
 
+/* A document that opens with a tag and closes one: translating its markup
+ * word by word would be garbage.  Text that merely mentions "<b>" or
+ * compares "x < 5" does not open with a tag. */
+static int looks_like_html(const char *s, size_t n) {
+  size_t i = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) i++;
+  if (i + 1 >= n || s[i] != '<') return 0;
+  char c = s[i + 1];
+  if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '!' || c == '?'))
+    return 0;
+  const char *rest = s + i;
+  size_t left = n - i;
+  for (size_t k = 0; k + 1 < left; k++)
+    if ((rest[k] == '<' && rest[k + 1] == '/') || (rest[k] == '/' && rest[k + 1] == '>'))
+      return 1;
+  return left >= 9 && !strncasecmp(rest, "<!doctype", 9);
+}
+
 static int read_input(const options *o, input *in) {
   juru_error err = {0};
   juru_status st;
@@ -119,6 +138,12 @@ static int read_input(const options *o, input *in) {
   if (st != JURU_OK) {
     cli_report(name, &err);
     return cli_exit_status(st);
+  }
+  if (looks_like_html(in->data ? in->data : "", in->len)) {
+    cli_warn("%s:1:1: input looks like HTML; Juru translates plain text: convert "
+             "it first (for example 'pandoc -t plain FILE' or 'lynx -dump FILE')",
+             name);
+    return EXIT_DATAERR;
   }
   return 0;
 }
