@@ -16,8 +16,10 @@ extern "C" {
 
 /* Validate `len` bytes.  Returns JURU_OK, JURU_EUTF8 (overlong forms,
  * surrogates, code points past U+10FFFF and truncated sequences included),
- * JURU_ENUL or JURU_EENCODING (a UTF-16/UTF-32 byte-order mark); `err` gets
- * the byte offset, line and column of the first bad byte. */
+ * JURU_ENUL or JURU_EENCODING (a UTF-16/UTF-32 byte-order mark, or bytes
+ * that are not text and begin like a known binary format: PDF, ZIP, gzip,
+ * ELF, PNG...); `err` gets the byte offset, line and column of the first
+ * bad byte and says what is wrong (overlong, surrogate, ...). */
 juru_status juru_utf8_check(const char *s, size_t len, juru_error *err);
 
 /* Copy of `s` with each invalid byte replaced by U+FFFD and NUL bytes

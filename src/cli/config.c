@@ -47,36 +47,73 @@ static void set_from(char **field, const char **from, const char *value,
 static int read_file(cli_backend_config *c, const char *path) {
   FILE *fp = fopen(path, "r");
   if (!fp) return errno == ENOENT ? 0 : (cli_warn("%s: %s", path, strerror(errno)), EXIT_CONFIG);
-  char line[4096];
-  size_t no = 0;
+  struct stat sb;
+  if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    cli_warn("%s: is a directory, not a config file", path);
+    fclose(fp);
+    return EXIT_CONFIG;
+  }
+  static const char *const names[] = {"backend", "url", "model", "jobs",
+                                      "timeout", "key"};
+  size_t set_on[6] = {0}; /* the line each setting is on */
+  char *line = NULL;
+  size_t cap = 0, no = 0;
+  ssize_t len;
   int rc = 0, has_key = 0;
-  while (rc == 0 && fgets(line, sizeof line, fp)) {
+  /* getline: a line of any length is one line (a long key stays whole) */
+  while (rc == 0 && (len = getline(&line, &cap, fp)) >= 0) {
     no++;
+    if (memchr(line, '\0', (size_t)len)) {
+      cli_warn("%s:%zu:%zu: NUL byte: not a text file", path, no,
+               strlen(line) + 1);
+      rc = EXIT_CONFIG;
+      break;
+    }
     char *s = trim(line);
     if (!*s || *s == '#') continue;
     char *eq = strchr(s, '=');
     if (!eq) {
-      cli_warn("%s:%zu:1: expected 'name = value'", path, no);
+      cli_warn("%s:%zu:%zu: expected 'name = value'", path, no,
+               (size_t)(s - line) + 1);
       rc = EXIT_CONFIG;
       break;
     }
     *eq = '\0';
     char *name = trim(s), *value = trim(eq + 1);
-    if (strcmp(name, "backend") == 0) set_from(&c->backend, &c->backend_from, value, "config file");
-    else if (strcmp(name, "url") == 0) set_from(&c->url, &c->url_from, value, "config file");
-    else if (strcmp(name, "model") == 0) set_from(&c->model, &c->model_from, value, "config file");
-    else if (strcmp(name, "jobs") == 0) set_from(&c->jobs, &c->jobs_from, value, "config file");
-    else if (strcmp(name, "timeout") == 0) set_from(&c->timeout, &c->timeout_from, value, "config file");
-    else if (strcmp(name, "key") == 0) {
-      has_key = 1;
-      set_from(&c->key, &c->key_from, value, "config file");
-    } else {
-      cli_warn("%s:%zu:1: unknown setting '%s' (backend, url, model, jobs, "
-               "timeout, key)", path, no, name);
+    size_t k = 0;
+    while (k < 6 && strcmp(name, names[k]) != 0) k++;
+    if (k == 6) {
+      cli_warn("%s:%zu:%zu: unknown setting '%s' (backend, url, model, jobs, "
+               "timeout, key)", path, no, (size_t)(name - line) + 1, name);
       rc = EXIT_CONFIG;
+    } else if (!*value) {
+      cli_warn("%s:%zu:%zu: '%s' has no value", path, no,
+               (size_t)(eq - line) + 2, name);
+      rc = EXIT_CONFIG;
+    } else if (set_on[k]) {
+      cli_warn("%s:%zu:%zu: '%s' is set twice (first on line %zu)", path, no,
+               (size_t)(name - line) + 1, name, set_on[k]);
+      rc = EXIT_CONFIG;
+    } else {
+      set_on[k] = no;
+      switch (k) {
+        case 0: set_from(&c->backend, &c->backend_from, value, "config file"); break;
+        case 1: set_from(&c->url, &c->url_from, value, "config file"); break;
+        case 2: set_from(&c->model, &c->model_from, value, "config file"); break;
+        case 3: set_from(&c->jobs, &c->jobs_from, value, "config file"); break;
+        case 4: set_from(&c->timeout, &c->timeout_from, value, "config file"); break;
+        default:
+          has_key = 1;
+          set_from(&c->key, &c->key_from, value, "config file");
+      }
     }
   }
-  struct stat sb;
+  if (rc == 0 && ferror(fp)) {
+    cli_warn("%s: cannot read: %s", path, strerror(errno));
+    rc = EXIT_CONFIG;
+  }
+  if (line) memset(line, 0, cap); /* it may have held a key */
+  free(line);
   if (rc == 0 && has_key && fstat(fileno(fp), &sb) == 0 && (sb.st_mode & 077))
     cli_warn("warning: %s holds an API key and others can read it "
              "(chmod 600 %s)", path, path);

@@ -399,16 +399,12 @@ static juru_status step(juru_segmenter *s, const sink *k, uint32_t cp,
 /* ---- input: decoding, validation, buffering ----------------------------- */
 
 static juru_status bad_input(juru_segmenter *s, juru_status st, size_t i,
-                             juru_error *err, int truncated) {
-  size_t off = s->base + i;
-  unsigned char b = (unsigned char)s->buf.data[i];
+                             juru_error *err) {
+  const unsigned char *u = (const unsigned char *)s->buf.data;
   s->failed = 1;
-  if (st == JURU_ENUL)
-    return juru__fail(err, st, NULL, s->line, s->col, off,
-                      "NUL byte at offset %zu", off);
-  return juru__fail(err, st, NULL, s->line, s->col, off,
-                    "invalid UTF-8 byte 0x%02X at offset %zu%s", b, off,
-                    truncated ? " (truncated sequence at end of input)" : "");
+  /* the input's first bytes, to name a binary format, while still held */
+  return juru__bad_text(err, st, s->base == 0 ? u : NULL, s->buf.len, u + i,
+                        s->buf.len - i, s->base + i, s->line, s->col);
 }
 
 static void advance_position(juru_segmenter *s, uint32_t cp) {
@@ -482,7 +478,7 @@ static juru_status scan(juru_segmenter *s, const sink *k, int final,
     if (n == 0 && !final) return JURU_OK; /* wait for the rest */
     if (n <= 0 || cp == 0) {
       juru_status bad = n <= 0 ? JURU_EUTF8 : JURU_ENUL;
-      if (!lossy) return bad_input(s, bad, i, err, n == 0);
+      if (!lossy) return bad_input(s, bad, i, err);
       cp = 0xFFFD;
       n = 1;
       s->seen_invalid = 1;

@@ -10,6 +10,26 @@
 juru_status juru__encoding_sniff(const unsigned char *s, size_t len,
                                  const char **what);
 
+/* Why the bytes at s (len of them left in the input), which do not decode,
+ * are not UTF-8: "overlong encoding", "UTF-16 surrogate", ... */
+const char *juru__utf8_problem(const unsigned char *s, size_t len);
+
+/* What a file that begins with s is, when its first bytes are those of a
+ * known binary format ("a PDF document", "gzip-compressed data", ...), else
+ * NULL.  Asked only of input that failed validation: text may begin with
+ * anything. */
+const char *juru__binary_kind(const unsigned char *s, size_t len);
+
+/* The error for text that failed validation (st: JURU_EUTF8 or JURU_ENUL)
+ * at `at` (`left` bytes to the end of the input), `offset` bytes and
+ * line:col into it: JURU_EENCODING when head (the input's first head_len
+ * bytes; NULL when not at hand) shows a binary format, else st with what is
+ * wrong at `at`. */
+juru_status juru__bad_text(juru_error *err, juru_status st,
+                           const unsigned char *head, size_t head_len,
+                           const unsigned char *at, size_t left, size_t offset,
+                           size_t line, size_t col);
+
 /* Append `s` to `b`, each invalid byte and each NUL replaced by U+FFFD. */
 juru_status juru__utf8_repair_into(juru__buf *b, const char *s, size_t len);
 

@@ -35,6 +35,7 @@ typedef struct hyp {
   unsigned nctx;
   size_t back;                /* previous hypothesis, or SIZE_MAX */
   size_t edge;
+  size_t next;                /* the next one at the same position */
 } hyp;
 
 struct juru__decoder {
@@ -45,6 +46,9 @@ struct juru__decoder {
   edge *edges;
   size_t n_edges, edges_cap;
   size_t *first_edge; /* edges from position k start here (sorted) */
+  size_t *head;       /* the first hypothesis at each position */
+  size_t *beam;       /* one position's hypotheses, for sorting */
+  size_t beam_cap;
   hyp *hyps;
   size_t n_hyps, hyps_cap;
   juru__buf key, text_buf, phrases, shaped;
@@ -59,6 +63,8 @@ void juru__decoder_free(juru__decoder *d) {
   juru__free(d->text_n);
   juru__free(d->edges);
   juru__free(d->first_edge);
+  juru__free(d->head);
+  juru__free(d->beam);
   juru__free(d->hyps);
   juru__buf_free(&d->key);
   juru__buf_free(&d->text_buf);
@@ -70,7 +76,8 @@ void juru__decoder_free(juru__decoder *d) {
 static juru_status reserve_positions(juru__decoder *d, size_t n) {
   if (n <= d->pos_cap) return JURU_OK;
   size_t c = n + 64;
-  size_t **arrays[] = {&d->glue, &d->glue_n, &d->text, &d->text_n, &d->first_edge};
+  size_t **arrays[] = {&d->glue, &d->glue_n, &d->text, &d->text_n, &d->first_edge,
+                       &d->head};
   for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) {
     size_t *p = juru__realloc(*arrays[i], c * sizeof *p);
     if (!p) return JURU_ENOMEM;
@@ -317,63 +324,74 @@ static int by_score(const void *x, const void *y) {
 }
 
 /* Add h at position `to`, recombining with a hypothesis of the same
- * language-model context. */
-static juru_status add_hyp(juru__decoder *d, const hyp *h, size_t to,
-                           size_t **lists, size_t *list_n, size_t *list_cap) {
-  for (size_t i = 0; i < list_n[to]; i++) {
-    hyp *o = &d->hyps[lists[to][i]];
+ * language-model context.  A position's hypotheses are chained, so no
+ * per-position memory is needed. */
+static juru_status add_hyp(juru__decoder *d, const hyp *h, size_t to) {
+  for (size_t i = d->head[to]; i != SIZE_MAX; i = d->hyps[i].next) {
+    hyp *o = &d->hyps[i];
     if (same_ctx(o, h)) {
-      if (h->score > o->score) *o = *h;
+      if (h->score > o->score) {
+        size_t next = o->next;
+        *o = *h;
+        o->next = next;
+      }
       return JURU_OK;
     }
   }
-  if (juru__grow((void **)&d->hyps, &d->hyps_cap, d->n_hyps + 1, sizeof *d->hyps) ||
-      juru__grow((void **)&lists[to], &list_cap[to], list_n[to] + 1, sizeof **lists))
+  if (juru__grow((void **)&d->hyps, &d->hyps_cap, d->n_hyps + 1, sizeof *d->hyps))
     return JURU_ENOMEM;
   d->hyps[d->n_hyps] = *h;
-  lists[to][list_n[to]++] = d->n_hyps++;
+  d->hyps[d->n_hyps].next = d->head[to];
+  d->head[to] = d->n_hyps++;
   return JURU_OK;
+}
+
+/* Position k's best BEAM hypotheses, into d->beam; their number. */
+static size_t best_at(juru__decoder *d, size_t k, juru_status *st) {
+  size_t n = 0;
+  for (size_t i = d->head[k]; i != SIZE_MAX; i = d->hyps[i].next) {
+    if (juru__grow((void **)&d->beam, &d->beam_cap, n + 1, sizeof *d->beam)) {
+      *st = JURU_ENOMEM;
+      return 0;
+    }
+    d->beam[n++] = i;
+  }
+  sort_hyps = d->hyps;
+  qsort(d->beam, n, sizeof *d->beam, by_score);
+  return n < BEAM ? n : BEAM;
 }
 
 /* The best path's hypothesis at position n, or SIZE_MAX. */
 static juru_status search(juru__decoder *d, const juru_model *m, size_t n,
                           size_t *best) {
-  size_t **lists = juru__calloc(n + 1, sizeof *lists);
-  size_t *list_n = juru__calloc(n + 1, sizeof *list_n);
-  size_t *list_cap = juru__calloc(n + 1, sizeof *list_cap);
-  juru_status st = lists && list_n && list_cap ? JURU_OK : JURU_ENOMEM;
+  juru_status st = JURU_OK;
   d->n_hyps = 0;
-  hyp start = {0, {JURU__LM_BOS}, 1, SIZE_MAX, 0};
-  if (st == JURU_OK) st = add_hyp(d, &start, 0, lists, list_n, list_cap);
+  for (size_t k = 0; k <= n; k++) d->head[k] = SIZE_MAX;
+  hyp start = {0, {JURU__LM_BOS}, 1, SIZE_MAX, 0, SIZE_MAX};
+  st = add_hyp(d, &start, 0);
   for (size_t k = 0; k < n && st == JURU_OK; k++) {
-    sort_hyps = d->hyps;
-    qsort(lists[k], list_n[k], sizeof *lists[k], by_score);
-    size_t keep = list_n[k] < BEAM ? list_n[k] : BEAM;
+    size_t keep = best_at(d, k, &st);
     for (size_t b = 0; b < keep && st == JURU_OK; b++)
       for (size_t e = d->first_edge[k]; e < d->first_edge[k + 1] && st == JURU_OK; e++) {
-        hyp h = d->hyps[lists[k][b]];
+        hyp h = d->hyps[d->beam[b]];
         h.score += edge_score(d, m, &d->edges[e], &h);
-        h.back = lists[k][b];
+        h.back = d->beam[b];
         h.edge = e;
-        st = add_hyp(d, &h, d->edges[e].to, lists, list_n, list_cap);
+        st = add_hyp(d, &h, d->edges[e].to);
       }
   }
   *best = SIZE_MAX;
   double top = -INFINITY;
-  for (size_t i = 0; st == JURU_OK && i < list_n[n]; i++) {
-    hyp h = d->hyps[lists[n][i]];
+  for (size_t i = st == JURU_OK ? d->head[n] : SIZE_MAX; i != SIZE_MAX; i = d->hyps[i].next) {
+    hyp h = d->hyps[i];
     h.score += m->weights[JURU_W_LM] *
                (lm_words(m, &h, d->words + d->glue[n], d->glue_n[n]) +
                 lm_step(m, &h, JURU__LM_EOS));
     if (h.score > top) {
       top = h.score;
-      *best = lists[n][i];
+      *best = i;
     }
   }
-  for (size_t k = 0; lists && k <= n; k++) juru__free(lists[k]);
-  juru__free(lists);
-  juru__free(list_n);
-  juru__free(list_cap);
   return st;
 }
 

@@ -28,7 +28,52 @@ static void test_utf8_check(void) {
   CHECK(check("a\r\nb\rc\0", 7, &e) == JURU_ENUL);
   CHECK(e.line == 3 && e.column == 2 && e.offset == 6);
   CHECK(check("\xFF\xFEh\0i\0", 6, &e) == JURU_EENCODING);
-  CHECK(strstr(e.text, "UTF-16") != NULL);
+  CHECK(strstr(e.text, "UTF-16LE") != NULL);
+  CHECK(check("\xFE\xFF\0h\0i", 6, &e) == JURU_EENCODING);
+  CHECK(strstr(e.text, "UTF-16BE") != NULL);
+  CHECK(check("\xFF\xFE\0\0h\0\0\0", 8, &e) == JURU_EENCODING);
+  CHECK(strstr(e.text, "UTF-32LE") != NULL); /* not taken for UTF-16 */
+}
+
+/* Each kind of bad byte says what it is; binary files are named. */
+static void test_utf8_messages(void) {
+  static const struct {
+    const char *s;
+    size_t len;
+    juru_status st;
+    const char *says;
+  } cases[] = {
+      {"ab\xC0\xAF", 4, JURU_EUTF8, "0xC0 at offset 2 (overlong encoding)"},
+      {"\xE0\x80\xAF", 3, JURU_EUTF8, "(overlong encoding)"},
+      {"\xF0\x8F\xBF\xBF", 4, JURU_EUTF8, "(overlong encoding)"},
+      {"x\xED\xA0\x80", 4, JURU_EUTF8, "0xED at offset 1 (UTF-16 surrogate)"},
+      {"\xF4\x90\x80\x80", 4, JURU_EUTF8, "(code point past U+10FFFF)"},
+      {"\xF8\x88", 2, JURU_EUTF8, "(not a byte of UTF-8)"},
+      {"a \x93kata\x94", 8, JURU_EUTF8, "0x93 at offset 2 (a continuation byte"},
+      {"caf\xE9 enak", 9, JURU_EUTF8, "(a sequence cut short: Windows-1252"},
+      {"ok \xE2\x82", 5, JURU_EUTF8, "(truncated sequence at end of input)"},
+      {"ab\0", 3, JURU_ENUL, "NUL byte at offset 2: binary data, not text"},
+      {"\x7F" "ELF\x02\x01\x01\0", 8, JURU_EENCODING,
+       "input is binary (an ELF executable or library), not text"},
+      {"\x1F\x8B\x08\0", 4, JURU_EENCODING, "(gzip-compressed data"},
+      {"%PDF-1.7\n%\xE2\xE3\xCF\xD3", 14, JURU_EENCODING, "(a PDF document)"},
+      {"PK\x03\x04\x14\0", 6, JURU_EENCODING, "(a ZIP archive"},
+      {"\x89PNG\r\n\x1A\n", 8, JURU_EENCODING, "(a PNG image)"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    juru_error e;
+    juru_status st = check(cases[i].s, cases[i].len, &e);
+    CHECK(st == cases[i].st);
+    if (!strstr(e.text, cases[i].says)) {
+      test_failed++;
+      fprintf(stderr, "case %zu: \"%s\" lacks \"%s\"\n", i, e.text,
+              cases[i].says);
+    }
+  }
+  /* a magic number alone is no error: text may begin with anything */
+  juru_error e;
+  CHECK(check("%PDF- adalah format dokumen.", 28, &e) == JURU_OK);
+  CHECK(check("BZh itu.", 8, &e) == JURU_OK);
 }
 
 static void test_utf8_repair(void) {
@@ -89,6 +134,7 @@ static void test_strerror(void) {
 
 int main(void) {
   test_utf8_check();
+  test_utf8_messages();
   test_utf8_repair();
   test_normalize();
   test_strerror();
