@@ -51,8 +51,10 @@ int cmd_backends(int argc, char **argv) {
       cli_warn("backends: --check needs a backend");
       rc = EXIT_USAGE;
     } else if (!juru_backend_info(c.backend, NULL, NULL, NULL)) {
-      cli_warn("backends: unknown backend '%s'", c.backend);
-      rc = EXIT_USAGE;
+      int flag = c.backend_from && !strcmp(c.backend_from, "flag");
+      cli_warn("backends: unknown backend '%s' from %s", c.backend,
+               flag ? "--backend" : c.backend_from ? c.backend_from : "the settings");
+      rc = flag ? EXIT_USAGE : EXIT_CONFIG;
     } else {
       juru_backend_options o = {0};
       o.name = c.backend;

@@ -278,9 +278,12 @@ static int make_backend_options(const options *o, juru_backend_options *bo,
   memset(bo, 0, sizeof *bo);
   const cli_backend_config *c = &o->backend;
   if (!juru_backend_info(c->backend, NULL, NULL, NULL)) {
-    cli_warn("translate: unknown backend '%s' (libretranslate, deepl, google, "
-             "openai, ollama)", c->backend);
-    return EXIT_USAGE;
+    /* a bad flag is a usage error; a bad setting, the configuration's */
+    int flag = c->backend_from && !strcmp(c->backend_from, "flag");
+    cli_warn("translate: unknown backend '%s' from %s (libretranslate, deepl, "
+             "google, openai, ollama)", c->backend,
+             flag ? "--backend" : c->backend_from ? c->backend_from : "the settings");
+    return flag ? EXIT_USAGE : EXIT_CONFIG;
   }
   bo->name = c->backend;
   bo->url = c->url;
