@@ -7,28 +7,7 @@
 #include "juru.h"
 #include "test.h"
 
-static long countdown = -1; /* allocations left before one fails; -1: off */
-static long failures;
-
-static void *chaos_malloc(size_t n) {
-  if (countdown == 0) {
-    countdown = -1;
-    failures++;
-    return NULL;
-  }
-  if (countdown > 0) countdown--;
-  return malloc(n);
-}
-
-static void *chaos_realloc(void *p, size_t n) {
-  if (countdown == 0) {
-    countdown = -1;
-    failures++;
-    return NULL;
-  }
-  if (countdown > 0) countdown--;
-  return realloc(p, n);
-}
+#include "chaos.h"
 
 typedef juru_status (*scenario)(void);
 

@@ -401,27 +401,7 @@ static void test_malformed(void) {
 
 /* ---- 5. allocation failure ---------------------------------------------- */
 
-static long countdown = -1, failures;
-
-static void *chaos_malloc(size_t n) {
-  if (countdown == 0) {
-    countdown = -1;
-    failures++;
-    return NULL;
-  }
-  if (countdown > 0) countdown--;
-  return malloc(n);
-}
-
-static void *chaos_realloc(void *p, size_t n) {
-  if (countdown == 0) {
-    countdown = -1;
-    failures++;
-    return NULL;
-  }
-  if (countdown > 0) countdown--;
-  return realloc(p, n);
-}
+#include "chaos.h"
 
 static juru_status scenario(void) {
   juru__buf out = {0};
