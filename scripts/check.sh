@@ -31,8 +31,23 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
 step "CLI suites under valgrind (memory errors and leaks)"
-JURU_UNDER_VALGRIND=$PWD/build/juru JURU_DATA_DIR=$PWD/dictionaries \
-  tests/run-suites.sh tests/valgrind-juru.sh tests/suites
+# the modules in as many runs at once as there are cores
+valgrind_suites() {
+  for m in "$@"; do
+    JURU_UNDER_VALGRIND=$PWD/build/juru JURU_DATA_DIR=$PWD/dictionaries \
+      tests/run-suites.sh tests/valgrind-juru.sh tests/suites "$m/" || return 1
+  done
+}
+modules=$(cd tests/suites && ls)
+pids=""
+for k in $(seq "$jobs"); do
+  mine=$(echo "$modules" | awk -v k="$k" -v n="$jobs" '(NR - 1) % n == k - 1')
+  valgrind_suites $mine > "build/valgrind-$k.log" 2>&1 & pids="$pids $!"
+done
+failed=0
+for pid in $pids; do wait "$pid" || failed=1; done
+cat build/valgrind-*.log
+[ $failed = 0 ]
 
 step "libFuzzer targets, ${fuzz_seconds}s each"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DJURU_FUZZ=ON \

@@ -9,6 +9,7 @@
 #   script     instead of the above: a sh script run with $JURU set; it
 #              fails the case by exiting non-zero
 # usage: run-suites.sh JURU SUITES_DIR [CASE_FILTER]
+# (a filter ending in / is a module: "translate/"; else any part of a name)
 set -u
 JURU=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$2
@@ -20,7 +21,10 @@ trap 'rm -rf "$tmp"' EXIT
 for dir in "$root"/*/*/; do
   dir=${dir%/}
   name=${dir#"$root"/}
-  case $name in *"$filter"*) ;; *) continue ;; esac
+  case $filter in
+    */) case $name in "$filter"*) ;; *) continue ;; esac ;;  # a module
+    *) case $name in *"$filter"*) ;; *) continue ;; esac ;;
+  esac
   ok=1
   if [ -f "$dir/script" ]; then
     (cd "$dir" && sh ./script) > "$tmp/out" 2> "$tmp/err" || ok=0
