@@ -60,7 +60,9 @@ juru_segmenter *juru_segmenter_new(const juru_abbrevs *abbrevs,
                                    const juru_segment_options *options);
 void juru_segmenter_free(juru_segmenter *seg);
 
-/* Feed the next chunk.  After an error the segmenter is spent: only _free. */
+/* Feed the next chunk.  After an error the segmenter is spent: only _free.
+ * Bad bytes among the input's first 16 are reported once all 16 (or the
+ * end) have arrived, so that a binary file is named whatever the chunking. */
 juru_status juru_segmenter_feed(juru_segmenter *seg, const char *data,
                                 size_t len, juru_sentence_fn fn,
                                 void *userdata, juru_error *err);

@@ -50,6 +50,8 @@ struct juru_segmenter {
   juru__buf buf;  /* input bytes from offset `base` on */
   size_t base;
   size_t scan;    /* next index of buf to decode */
+  unsigned char head[JURU__BINARY_HEAD]; /* the input's first bytes, kept */
+  size_t head_len;                       /* to name a binary format */
   int failed;
   int sniffed;
 
@@ -402,9 +404,8 @@ static juru_status bad_input(juru_segmenter *s, juru_status st, size_t i,
                              juru_error *err) {
   const unsigned char *u = (const unsigned char *)s->buf.data;
   s->failed = 1;
-  /* the input's first bytes, to name a binary format, while still held */
-  return juru__bad_text(err, st, s->base == 0 ? u : NULL, s->buf.len, u + i,
-                        s->buf.len - i, s->base + i, s->line, s->col);
+  return juru__bad_text(err, st, s->head, s->head_len, u + i, s->buf.len - i,
+                        s->base + i, s->line, s->col);
 }
 
 static void advance_position(juru_segmenter *s, uint32_t cp) {
@@ -478,6 +479,9 @@ static juru_status scan(juru_segmenter *s, const sink *k, int final,
     if (n == 0 && !final) return JURU_OK; /* wait for the rest */
     if (n <= 0 || cp == 0) {
       juru_status bad = n <= 0 ? JURU_EUTF8 : JURU_ENUL;
+      /* the error names a binary format by the input's first bytes: wait
+         for all of them, so that any chunking gives the same error */
+      if (!lossy && !final && s->head_len < JURU__BINARY_HEAD) return JURU_OK;
       if (!lossy) return bad_input(s, bad, i, err);
       cp = 0xFFFD;
       n = 1;
@@ -522,6 +526,10 @@ juru_status juru_segmenter_feed(juru_segmenter *s, const char *data,
   sink k = {fn, userdata};
   while (len > 0) {
     size_t take = len < FEED_SLICE ? len : FEED_SLICE;
+    size_t h = JURU__BINARY_HEAD - s->head_len;
+    if (h > take) h = take;
+    memcpy(s->head + s->head_len, data, h);
+    s->head_len += h;
     juru_status st = juru__buf_append(&s->buf, data, take);
     if (st != JURU_OK) {
       s->failed = 1;

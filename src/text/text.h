@@ -19,6 +19,8 @@ const char *juru__utf8_problem(const unsigned char *s, size_t len);
  * NULL.  Asked only of input that failed validation: text may begin with
  * anything. */
 const char *juru__binary_kind(const unsigned char *s, size_t len);
+/* The most first bytes juru__binary_kind looks at. */
+#define JURU__BINARY_HEAD 16
 
 /* The error for text that failed validation (st: JURU_EUTF8 or JURU_ENUL)
  * at `at` (`left` bytes to the end of the input), `offset` bytes and
