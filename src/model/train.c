@@ -676,7 +676,7 @@ static double t_of(const tables *tb, const double *t, uint32_t f, uint32_t e) {
 
 /* log10 lexical weights of a phrase pair, both ways (IBM model 1 over the
  * phrase, with the empty word). */
-static void lexical(const juru_trainer *t, const tables *tb, const uint32_t *fl,
+static void lexical(const tables *tb, const uint32_t *fl,
                     size_t m, const uint32_t *e, size_t n, float *lex_ef,
                     float *lex_fe) {
   double ef = 0, fe = 0;
@@ -690,7 +690,6 @@ static void lexical(const juru_trainer *t, const tables *tb, const uint32_t *fl,
     for (size_t j = 0; j < n; j++) s += t_of(tb, tb->t_fe, fl[i], e[j]);
     fe += log10(fmax(s / (double)(n + 1), T_FLOOR));
   }
-  (void)t;
   *lex_ef = (float)fmin(ef, 0);
   *lex_fe = (float)fmin(fe, 0);
 }
@@ -750,7 +749,7 @@ static juru_status keep_candidate(out_tables *o, const juru_trainer *t,
   c->f[1] = (float)fmin(log10(cnt / ph->tgt_count.v[ph->p_tgt[p]]), 0);
   uint32_t fl[8];
   size_t m = phrase_lemmas(t, key, klen, fl, 8);
-  lexical(t, tb, fl, m, tw, tn, &c->f[2], &c->f[3]);
+  lexical(tb, fl, m, tw, tn, &c->f[2], &c->f[3]);
   return JURU_OK;
 }
 
