@@ -26,6 +26,7 @@ for dir in "$root"/*/*/; do
     *) case $name in *"$filter"*) ;; *) continue ;; esac ;;
   esac
   ok=1
+  started=$(date +%s)
   if [ -f "$dir/script" ]; then
     (cd "$dir" && sh ./script) > "$tmp/out" 2> "$tmp/err" || ok=0
   else
@@ -57,6 +58,9 @@ for dir in "$root"/*/*/; do
       done < "$dir/stderr"
     fi
   fi
+  took=$(($(date +%s) - started))
+  # slow cases are named so a slow CI run shows where its time went
+  [ $took -lt 20 ] || echo "$name: ${took}s"
   if [ $ok = 1 ]; then
     pass=$((pass + 1))
   else

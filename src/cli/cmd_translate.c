@@ -38,6 +38,7 @@ static const char usage[] =
     "  -m, --model NAME     with a server: its model (openai, ollama)\n"
     "  -j, --jobs N         requests at once (default 4)\n"
     "      --timeout SECS   per request (default 120); --retries N (default 5)\n"
+    "      --retry-delay SECS  first wait before a retry, doubling (default 0.25)\n"
     "      --batch N        sentences per request (default: the API's limit)\n"
     "      --no-cache       do not use the translation memory\n"
     "      --tm FILE        translation memory (default\n"
@@ -61,6 +62,7 @@ typedef struct options {
   int has_weights;
   float weights[JURU_N_WEIGHTS];
   long retries, batch;
+  double retry_delay;
   cli_backend_config backend;
 } options;
 
@@ -293,6 +295,7 @@ static int make_backend_options(const options *o, juru_backend_options *bo,
   bo->timeout_ms = c->timeout ? (long)(strtod(c->timeout, NULL) * 1000) : 0;
   bo->connect_timeout_ms = bo->timeout_ms && bo->timeout_ms < 10000 ? bo->timeout_ms : 0;
   bo->max_retries = (unsigned)o->retries;
+  bo->backoff_ms = o->retry_delay * 1000;
   bo->max_batch = (size_t)o->batch;
   if (o->no_cache) return 0;
   char *path = o->tm_path ? NULL : cli_tm_path();
@@ -485,12 +488,21 @@ static int parse(int argc, char **argv, options *o) {
         return EXIT_USAGE;
       char *end;
       long n = strtol(v, &end, 10);
-      if (*end || n < (retries ? 1 : 1)) {
+      if (*end || end == v || n < 1) {
         cli_warn("translate: %s needs a positive number", retries ? "--retries" : "--batch");
         return EXIT_USAGE;
       }
       if (retries) o->retries = n;
       else o->batch = n;
+    } else if (cli_opt(a, "--retry-delay")) {
+      if (!(v = cli_opt_value(argc, argv, &i, "--retry-delay"))) return EXIT_USAGE;
+      char *end;
+      double secs = strtod(v, &end);
+      if (*end || end == v || !(secs > 0 && secs <= 3600)) {
+        cli_warn("translate: --retry-delay needs seconds, more than 0 and at most 3600");
+        return EXIT_USAGE;
+      }
+      o->retry_delay = secs;
     } else if (cli_opt(a, "--tm")) {
       if (!(o->tm_path = cli_opt_value(argc, argv, &i, "--tm"))) return EXIT_USAGE;
     } else if (strcmp(a, "--no-cache") == 0) {
