@@ -155,8 +155,6 @@ static void XMLCALL on_end(void *ud, const XML_Char *name) {
 static juru_status read_tmx(const char *path, const char *data, size_t len,
                             juru_pair_fn fn, void *ud, size_t *count,
                             juru_error *err) {
-  if (len > (size_t)1 << 30)
-    return juru__fail(err, JURU_ETOOBIG, path, 0, 0, JURU__NONE, "TMX file over 1 GiB");
   XML_Parser p = XML_ParserCreate("UTF-8");
   if (!p) return juru__fail(err, JURU_ENOMEM, path, 0, 0, JURU__NONE, "out of memory");
   tmx_reader r = {fn, ud, 0, 0, {0}, {0}, {0}, 0, JURU_OK};
@@ -164,7 +162,16 @@ static juru_status read_tmx(const char *path, const char *data, size_t len,
   XML_SetElementHandler(p, on_start, on_end);
   XML_SetCharacterDataHandler(p, on_text);
   juru_status st = JURU_OK;
-  if (XML_Parse(p, data, (int)len, 1) == XML_STATUS_ERROR)
+  /* expat takes an int length: the file goes in in pieces */
+  enum { PIECE = 1 << 26 };
+  enum XML_Status xs;
+  size_t off = 0;
+  do {
+    size_t n = len - off < PIECE ? len - off : PIECE;
+    xs = XML_Parse(p, data + off, (int)n, off + n == len);
+    off += n;
+  } while (xs == XML_STATUS_OK && off < len);
+  if (xs == XML_STATUS_ERROR)
     st = juru__fail(err, r.st != JURU_OK ? r.st : JURU_ESYNTAX, path,
                     XML_GetCurrentLineNumber(p), XML_GetCurrentColumnNumber(p) + 1,
                     JURU__NONE, "%s", r.st != JURU_OK ? juru_strerror(r.st)

@@ -51,7 +51,7 @@ struct juru__decoder {
   size_t beam_cap;
   hyp *hyps;
   size_t n_hyps, hyps_cap;
-  juru__buf key, text_buf, phrases, shaped;
+  juru__buf key, text_buf, phrases, plain, shaped;
 };
 
 void juru__decoder_free(juru__decoder *d) {
@@ -69,6 +69,7 @@ void juru__decoder_free(juru__decoder *d) {
   juru__buf_free(&d->key);
   juru__buf_free(&d->text_buf);
   juru__buf_free(&d->phrases);
+  juru__buf_free(&d->plain);
   juru__buf_free(&d->shaped);
   juru__free(d);
 }
@@ -160,7 +161,7 @@ static int function_word(const juru__unit *u) {
 static juru_status shape(juru__decoder *d, const juru_model *m,
                          const juru__english *en, const juru__unit *u,
                          int single, const juru__model_cand *c) {
-  juru__buf *plain = &d->key; /* the key is no longer needed */
+  juru__buf *plain = &d->plain;
   juru__buf_clear(plain);
   for (uint32_t i = 0; i < c->tgt_len; i++) {
     size_t n;

@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dicts.h"
 #include "juru.h"
 #include "test.h"
 
@@ -31,10 +32,7 @@
 #define RATIO 10.0
 #define SLACK 0.1 /* seconds of CPU time the ratio forgives */
 
-static juru_lexicon *lx;
-static juru_morph *morph;
-static juru_abbrevs *abbrevs;
-static juru_translator *tr;
+static dicts d;
 static char glossary_rules[4096];
 
 enum { LOAD, SEGMENT, EXTRACT, MATCH, TRANSLATE, STAGES };
@@ -118,7 +116,7 @@ static int pipeline(const char *text, size_t len, const char *tsv,
   stop(t, LOAD);
 
   start();
-  ok &= juru_segment(abbrevs, NULL, text, len, collect, &v, NULL) == JURU_OK;
+  ok &= juru_segment(d.abbrevs, NULL, text, len, collect, &v, NULL) == JURU_OK;
   stop(t, SEGMENT);
   ok &= !v.failed;
   t->sentences = v.n;
@@ -128,7 +126,7 @@ static int pipeline(const char *text, size_t len, const char *tsv,
   juru_extractor *ex = NULL;
   juru_glossary *found = NULL, *g = juru_glossary_new();
   ok &= g != NULL;
-  ok &= juru_extractor_new(lx, morph, user, &eo, &ex) == JURU_OK;
+  ok &= juru_extractor_new(d.lexicon, d.morph, user, &eo, &ex) == JURU_OK;
   for (size_t i = 0; ok && i < v.n; i++)
     ok &= juru_extractor_add(ex, text + v.s[i].start, v.s[i].len) == JURU_OK;
   ok &= ok && juru_extractor_finish(ex, &found) == JURU_OK;
@@ -141,20 +139,20 @@ static int pipeline(const char *text, size_t len, const char *tsv,
 
   start();
   juru_matcher *mt = NULL;
-  ok &= ok && juru_matcher_new(g, morph, &mt) == JURU_OK;
+  ok &= ok && juru_matcher_new(g, d.morph, &mt) == JURU_OK;
   for (size_t i = 0; ok && i < v.n; i++)
     t->matches += juru_matcher_find(mt, text + v.s[i].start, v.s[i].len, NULL, 0);
   stop(t, MATCH);
 
   start();
-  ok &= ok && juru_translator_set_glossary(tr, g) == JURU_OK;
+  ok &= ok && juru_translator_set_glossary(d.translator, g) == JURU_OK;
   for (size_t i = 0; ok && i < v.n; i++) {
     const juru_translation *out = NULL;
-    ok &= juru_translate_sentence(tr, text + v.s[i].start, v.s[i].len, &out) ==
+    ok &= juru_translate_sentence(d.translator, text + v.s[i].start, v.s[i].len, &out) ==
           JURU_OK;
     if (ok) t->english += out->english_len;
   }
-  if (juru_translator_set_glossary(tr, NULL) != JURU_OK) ok = 0;
+  if (juru_translator_set_glossary(d.translator, NULL) != JURU_OK) ok = 0;
   stop(t, TRANSLATE);
 
   juru_matcher_free(mt);
@@ -398,30 +396,8 @@ static void run_case(size_t c) {
 
 int main(int argc, char **argv) {
   if (argc < 2) return 2;
-  const char *dir = argv[1];
-  const char *rel[] = {"news-politics-security", "news-economy-science",
-                       "news-general", "news-places", "freedict",
-                       "wiktionary", "wordnet-bahasa"};
-  char paths[7][4096], rules[4096], english[4096], abbr[4096];
-  const char *p[7];
-  for (int i = 0; i < 7; i++) {
-    snprintf(paths[i], sizeof paths[i], "%s/id/lexicon/%s.tsv", dir, rel[i]);
-    p[i] = paths[i];
-  }
-  snprintf(rules, sizeof rules, "%s/id/transfer.txt", dir);
-  snprintf(english, sizeof english, "%s/en", dir);
-  snprintf(abbr, sizeof abbr, "%s/id/abbreviations.txt", dir);
-  snprintf(glossary_rules, sizeof glossary_rules, "%s/id/glossary.txt", dir);
-  juru_error e = {0};
-  if (juru_morph_load_dir(dir, &morph, &e) != JURU_OK ||
-      juru_lexicon_load(p, 7, &lx, &e) != JURU_OK ||
-      juru_abbrevs_load(abbr, &abbrevs, &e) != JURU_OK) {
-    fprintf(stderr, "%s: %s\n", e.source, e.text);
-    return 1;
-  }
-  juru_translator_files files = {rules, english};
-  CHECK(juru_translator_new(lx, morph, abbrevs, &files, &tr, &e) == JURU_OK);
-  if (!tr) return TEST_REPORT();
+  snprintf(glossary_rules, sizeof glossary_rules, "%s/id/glossary.txt", argv[1]);
+  if (dicts_open(argv[1], &d) != 0) return 1;
   /* the model the build trains (share/juru/compiled beside juru, one level
    * up from the tests), as juru translate uses it by default */
   char model_path[4096];
@@ -431,7 +407,7 @@ int main(int argc, char **argv) {
            slash ? (int)(slash - argv[0]) : 1, slash ? argv[0] : ".");
   juru_model *model = NULL;
   if (juru_model_open(model_path, &model, NULL) == JURU_OK) {
-    juru_translator_set_model(tr, model);
+    juru_translator_set_model(d.translator, model);
     printf("translating with the model %s\n", model_path);
   } else {
     printf("translating with the rules alone (no %s)\n", model_path);
@@ -441,10 +417,7 @@ int main(int argc, char **argv) {
   for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
     if (!only || strstr(cases[c].name, only)) run_case(c);
 
-  juru_translator_free(tr);
+  dicts_close(&d);
   juru_model_free(model);
-  juru_abbrevs_free(abbrevs);
-  juru_lexicon_free(lx);
-  juru_morph_free(morph);
   return TEST_REPORT();
 }

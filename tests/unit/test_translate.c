@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "dicts.h"
 #include "juru.h"
 #include "test.h"
 
@@ -167,32 +168,9 @@ static void test_formats(void) {
 
 int main(int argc, char **argv) {
   if (argc < 2) return 2;
-  const char *dir = argv[1];
-  juru_morph *morph = NULL;
-  juru_lexicon *lx = NULL;
-  juru_abbrevs *ab = NULL;
-  const char *rel[] = {"news-politics-security", "news-economy-science",
-                       "news-general", "news-places", "freedict",
-                       "wiktionary", "wordnet-bahasa"};
-  char paths[7][4096], rules[4096], english[4096], abbr[4096];
-  const char *p[7];
-  for (int i = 0; i < 7; i++) {
-    snprintf(paths[i], sizeof paths[i], "%s/id/lexicon/%s.tsv", dir, rel[i]);
-    p[i] = paths[i];
-  }
-  snprintf(rules, sizeof rules, "%s/id/transfer.txt", dir);
-  snprintf(english, sizeof english, "%s/en", dir);
-  snprintf(abbr, sizeof abbr, "%s/id/abbreviations.txt", dir);
-  juru_error e = {0};
-  if (juru_morph_load_dir(dir, &morph, &e) != JURU_OK ||
-      juru_lexicon_load(p, 7, &lx, &e) != JURU_OK ||
-      juru_abbrevs_load(abbr, &ab, &e) != JURU_OK) {
-    fprintf(stderr, "%s: %s\n", e.source, e.text);
-    return 1;
-  }
-  juru_translator_files files = {rules, english};
-  CHECK(juru_translator_new(lx, morph, ab, &files, &tr, &e) == JURU_OK);
-  if (!tr) return TEST_REPORT();
+  dicts d;
+  if (dicts_open(argv[1], &d) != 0) return 1;
+  tr = d.translator;
 
   test_rules();
   test_numbers();
@@ -203,18 +181,18 @@ int main(int argc, char **argv) {
 
   /* malformed rules: file and line */
   juru_translator *bad = NULL;
+  juru_error e = {0};
+  juru_translator_files files = {d.rules, d.english};
   const char *path = "bad-transfer.txt";
   FILE *fp = fopen(path, "w");
   fputs("# x\naux\takan\twill\tsoon\tbe\n", fp);
   fclose(fp);
   files.rules = path;
-  CHECK(juru_translator_new(lx, morph, ab, &files, &bad, &e) == JURU_ESYNTAX);
+  CHECK(juru_translator_new(d.lexicon, d.morph, d.abbrevs, &files, &bad, &e) ==
+        JURU_ESYNTAX);
   CHECK(e.line == 2 && strstr(e.text, "soon"));
   remove(path);
 
-  juru_translator_free(tr);
-  juru_abbrevs_free(ab);
-  juru_lexicon_free(lx);
-  juru_morph_free(morph);
+  dicts_close(&d);
   return TEST_REPORT();
 }
