@@ -60,6 +60,11 @@ int cli_output_open(cli_output *out, const char *path);
 /* Commit (ok != 0) or discard.  Returns 0 or an exit status. */
 int cli_output_close(cli_output *out, int ok);
 
+/* Flush standard output.  Returns 0, or EXIT_IOERR after saying why (once
+ * per run; a reader that went away, EPIPE, is not reported).  main() calls
+ * it after every command, so no command's lost output goes unnoticed. */
+int cli_stdout_check(void);
+
 /* Write `s` as a JSON string literal. */
 void cli_json_string(FILE *fp, const char *s, size_t len);
 

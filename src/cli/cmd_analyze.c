@@ -137,7 +137,7 @@ int cmd_analyze(int argc, char **argv) {
       }
     }
   }
-  if (fflush(stdout) != 0 && rc == 0) rc = EXIT_IOERR;
+  if (cli_stdout_check() && rc == 0) rc = EXIT_IOERR;
   free(r.line);
   juru_morph_free(r.morph);
   return rc;

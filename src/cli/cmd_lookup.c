@@ -302,7 +302,7 @@ int cmd_lookup(int argc, char **argv) {
       if (n) missing |= run_term(&c, line, n);
     }
   }
-  if (fflush(stdout) != 0 && rc == 0) rc = EXIT_IOERR;
+  if (cli_stdout_check() && rc == 0) rc = EXIT_IOERR;
   juru_morph_free(c.morph);
   juru_lexicon_free(c.lx);
   return rc ? rc : missing;

@@ -71,7 +71,7 @@ int cmd_tokenize(int argc, char **argv) {
   int nfiles = first_file < argc ? argc - first_file : 1;
   for (int k = 0; k < nfiles && rc == 0; k++)
     rc = cli_segment_file(files[k], ab, &opt, on_sentence, &r);
-  if (fflush(stdout) != 0 && rc == 0) rc = EXIT_IOERR;
+  if (cli_stdout_check() && rc == 0) rc = EXIT_IOERR;
   juru_abbrevs_free(ab);
   return rc;
 }

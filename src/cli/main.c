@@ -64,15 +64,18 @@ int main(int argc, char **argv) {
   if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 ||
       strcmp(name, "help") == 0) {
     fputs(usage, stdout);
-    return 0;
+    return cli_stdout_check();
   }
   if (strcmp(name, "-V") == 0 || strcmp(name, "--version") == 0) {
     printf("juru %s\n", juru_version());
-    return 0;
+    return cli_stdout_check();
   }
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    if (strcmp(name, commands[i].name) == 0)
-      return commands[i].run(argc - 1, argv + 1);
+    if (strcmp(name, commands[i].name) == 0) {
+      int rc = commands[i].run(argc - 1, argv + 1);
+      int out = cli_stdout_check();
+      return rc ? rc : out;
+    }
   cli_warn("unknown command '%s' (see 'juru --help')", name);
   return EXIT_USAGE;
 }

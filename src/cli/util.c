@@ -75,7 +75,8 @@ int cli_stream_file(const char *path, cli_chunk_fn fn, void *ud,
     if (n == 0) break;
     *st = fn(chunk, (size_t)n, ud, err);
     if (*st != JURU_OK) {
-      cli_report(name, err);
+      /* cancelled: the output failed, which its owner reports */
+      if (*st != JURU_ECANCELLED) cli_report(name, err);
       rc = cli_exit_status(*st);
       break;
     }
@@ -121,16 +122,22 @@ int cli_output_open(cli_output *out, const char *path) {
   return 0;
 }
 
+int cli_stdout_check(void) {
+  static int reported;
+  errno = 0;
+  if (fflush(stdout) == 0 && !ferror(stdout)) return 0;
+  if (!reported && errno != EPIPE)
+    cli_warn("standard output: %s", errno ? strerror(errno) : "write error");
+  reported = 1;
+  return EXIT_IOERR;
+}
+
 int cli_output_close(cli_output *out, int ok) {
   int rc = 0;
   if (!out->fp) return 0;
   if (out->fp == stdout) {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-      if (errno != EPIPE) cli_warn("standard output: %s", strerror(errno));
-      rc = EXIT_IOERR;
-    }
     out->fp = NULL;
-    return rc;
+    return cli_stdout_check();
   }
   if (ok && (fflush(out->fp) != 0 || ferror(out->fp) ||
              fsync(fileno(out->fp)) != 0)) {
@@ -255,7 +262,8 @@ int cli_segment_file(const char *path, const juru_abbrevs *ab,
   juru_error err = {0};
   juru_status st;
   int rc = cli_stream_file(path, feed_segmenter, &f, &err, &st);
-  if (rc == 0 && (st = juru_segmenter_finish(f.seg, fn, ud, &err)) != JURU_OK) {
+  if (rc == 0 && (st = juru_segmenter_finish(f.seg, fn, ud, &err)) != JURU_OK &&
+      st != JURU_ECANCELLED) {
     cli_report(strcmp(path, "-") == 0 ? "<stdin>" : path, &err);
     rc = cli_exit_status(st);
   }
