@@ -30,10 +30,10 @@ static const char usage[] =
     "Input files are UTF-8 ('-' is standard input).  The dictionaries are\n"
     "found through --data-dir, $JURU_DATA_DIR, or where Juru was installed.\n"
     "\n"
-    "Exit status: 0 ok, 64 bad command line, 65 input is not valid text,\n"
-    "66 input cannot be opened, 69 a translation server failed or refused,\n"
-    "70 internal error, 73/74 output cannot be written, 78 dictionaries or\n"
-    "configuration missing or malformed.\n";
+    "Exit status: 0 ok, 1 lookup found not every term, 64 bad command line,\n"
+    "65 input is not valid text, 66 input cannot be opened, 69 a translation\n"
+    "server failed or refused, 70 internal error, 73/74 output cannot be\n"
+    "written, 78 dictionaries or configuration missing or malformed.\n";
 
 typedef struct command {
   const char *name;
