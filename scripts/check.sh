@@ -12,9 +12,13 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 fuzz_seconds=${FUZZ_SECONDS:-60}
 
-scripts/install-deps.sh --test
+started=$(date +%s)
+# each step says how far into the run it starts, so a slow CI run shows
+# where its time went
+step() { printf '\n==> [%ss] %s\n' "$(($(date +%s) - started))" "$*"; }
 
-step() { printf '\n==> %s\n' "$*"; }
+step "missing packages"
+scripts/install-deps.sh --test
 
 step "release build and tests"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DJURU_WERROR=ON > /dev/null
