@@ -121,6 +121,10 @@ char *cli_config_path(void);
 int cli_backend_flag(int argc, char **argv, int *i, cli_backend_config *c,
                      int *rc);
 int cli_config_resolve(cli_backend_config *c);
+/* If c->backend names no backend, say so for `command`, naming where the
+ * name came from, and return the exit status: EXIT_USAGE for --backend,
+ * EXIT_CONFIG for the environment or the config file.  Else 0. */
+int cli_config_check_backend(const cli_backend_config *c, const char *command);
 void cli_config_describe(FILE *fp, const cli_backend_config *c);
 void cli_config_free(cli_backend_config *c);
 /* The translation memory's path ($XDG_CACHE_HOME/juru/tm.sqlite), its

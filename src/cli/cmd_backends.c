@@ -50,12 +50,7 @@ int cmd_backends(int argc, char **argv) {
     if (!c.backend) {
       cli_warn("backends: --check needs a backend");
       rc = EXIT_USAGE;
-    } else if (!juru_backend_info(c.backend, NULL, NULL, NULL)) {
-      int flag = c.backend_from && !strcmp(c.backend_from, "flag");
-      cli_warn("backends: unknown backend '%s' from %s", c.backend,
-               flag ? "--backend" : c.backend_from ? c.backend_from : "the settings");
-      rc = flag ? EXIT_USAGE : EXIT_CONFIG;
-    } else {
+    } else if ((rc = cli_config_check_backend(&c, "backends")) == 0) {
       juru_backend_options o = {0};
       o.name = c.backend;
       o.url = c.url;

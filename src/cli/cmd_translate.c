@@ -279,14 +279,8 @@ static int make_backend_options(const options *o, juru_backend_options *bo,
                                 juru_tm **tm) {
   memset(bo, 0, sizeof *bo);
   const cli_backend_config *c = &o->backend;
-  if (!juru_backend_info(c->backend, NULL, NULL, NULL)) {
-    /* a bad flag is a usage error; a bad setting, the configuration's */
-    int flag = c->backend_from && !strcmp(c->backend_from, "flag");
-    cli_warn("translate: unknown backend '%s' from %s (libretranslate, deepl, "
-             "google, openai, ollama)", c->backend,
-             flag ? "--backend" : c->backend_from ? c->backend_from : "the settings");
-    return flag ? EXIT_USAGE : EXIT_CONFIG;
-  }
+  int rc = cli_config_check_backend(c, "translate");
+  if (rc) return rc;
   bo->name = c->backend;
   bo->url = c->url;
   bo->model = c->model;
@@ -301,7 +295,6 @@ static int make_backend_options(const options *o, juru_backend_options *bo,
   char *path = o->tm_path ? NULL : cli_tm_path();
   const char *p = o->tm_path ? o->tm_path : path;
   juru_error err = {0};
-  int rc = 0;
   if (!p) {
     cli_warn("translate: no place for the translation memory ($XDG_CACHE_HOME "
              "or $HOME); use --tm FILE or --no-cache");

@@ -53,9 +53,20 @@ static int read_file(cli_backend_config *c, const char *path) {
     fclose(fp);
     return EXIT_CONFIG;
   }
-  static const char *const names[] = {"backend", "url", "model", "jobs",
-                                      "timeout", "key"};
-  size_t set_on[6] = {0}; /* the line each setting is on */
+  struct {
+    const char *name;
+    char **field;
+    const char **from;
+  } settings[] = {
+      {"backend", &c->backend, &c->backend_from},
+      {"url", &c->url, &c->url_from},
+      {"model", &c->model, &c->model_from},
+      {"jobs", &c->jobs, &c->jobs_from},
+      {"timeout", &c->timeout, &c->timeout_from},
+      {"key", &c->key, &c->key_from},
+  };
+  enum { N = sizeof settings / sizeof settings[0] };
+  size_t set_on[N] = {0}; /* the line each setting is on */
   char *line = NULL;
   size_t cap = 0, no = 0;
   ssize_t len;
@@ -81,8 +92,8 @@ static int read_file(cli_backend_config *c, const char *path) {
     *eq = '\0';
     char *name = trim(s), *value = trim(eq + 1);
     size_t k = 0;
-    while (k < 6 && strcmp(name, names[k]) != 0) k++;
-    if (k == 6) {
+    while (k < N && strcmp(name, settings[k].name) != 0) k++;
+    if (k == N) {
       cli_warn("%s:%zu:%zu: unknown setting '%s' (backend, url, model, jobs, "
                "timeout, key)", path, no, (size_t)(name - line) + 1, name);
       rc = EXIT_CONFIG;
@@ -96,16 +107,8 @@ static int read_file(cli_backend_config *c, const char *path) {
       rc = EXIT_CONFIG;
     } else {
       set_on[k] = no;
-      switch (k) {
-        case 0: set_from(&c->backend, &c->backend_from, value, "config file"); break;
-        case 1: set_from(&c->url, &c->url_from, value, "config file"); break;
-        case 2: set_from(&c->model, &c->model_from, value, "config file"); break;
-        case 3: set_from(&c->jobs, &c->jobs_from, value, "config file"); break;
-        case 4: set_from(&c->timeout, &c->timeout_from, value, "config file"); break;
-        default:
-          has_key = 1;
-          set_from(&c->key, &c->key_from, value, "config file");
-      }
+      set_from(settings[k].field, settings[k].from, value, "config file");
+      has_key |= settings[k].field == &c->key;
     }
   }
   if (rc == 0 && ferror(fp)) {
@@ -149,6 +152,16 @@ int cli_config_resolve(cli_backend_config *c) {
     set_from(&c->key, &c->key_from, e, var);
   }
   return rc;
+}
+
+int cli_config_check_backend(const cli_backend_config *c, const char *command) {
+  if (juru_backend_info(c->backend, NULL, NULL, NULL)) return 0;
+  /* a bad flag is a usage error; a bad setting, the configuration's */
+  int flag = c->backend_from && !strcmp(c->backend_from, "flag");
+  cli_warn("%s: unknown backend '%s' from %s (libretranslate, deepl, google, "
+           "openai, ollama)", command, c->backend,
+           flag ? "--backend" : c->backend_from ? c->backend_from : "the settings");
+  return flag ? EXIT_USAGE : EXIT_CONFIG;
 }
 
 void cli_config_free(cli_backend_config *c) {
