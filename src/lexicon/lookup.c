@@ -46,6 +46,25 @@ static void root_gloss(const juru_lexicon *lx, const juru_analysis *a,
   out->n_root_entries = k < JURU_LOOKUP_MAX_ENTRIES ? k : JURU_LOOKUP_MAX_ENTRIES;
 }
 
+/* A name or an acronym is not built by affixation, whatever it looks like
+ * (asean is not ase + -an): only its clitics are split off (ASEAN-nya). */
+static int names_a_thing(const juru_lookup_result *r) {
+  const juru_lex_entry *e = &r->entries[0];
+  return (r->how == JURU_LOOKUP_EXACT || r->how == JURU_LOOKUP_BASE) &&
+         r->n_entries > 0 &&
+         ((e->pos_len == 5 && memcmp(e->pos, "propn", 5) == 0) ||
+          (e->pos_len == 4 && memcmp(e->pos, "abbr", 4) == 0));
+}
+
+static void keep_name_whole(juru_analysis *a, const char *name) {
+  size_t n = strlen(name);
+  if (n >= sizeof a->lemma) return; /* a form found was a word: it fits */
+  memcpy(a->lemma, name, n + 1);
+  a->n_prefix = 0;
+  a->suffix = NULL;
+  a->pos = NULL;
+}
+
 static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
                        size_t len, juru_lookup_result *out) {
   juru_analysis *a = &out->analysis;
@@ -66,7 +85,8 @@ static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
   if (!found && standard_form(m, a, form, sizeof form))
     found = try_form(lx, form, JURU_LOOKUP_STANDARD, out);
   if (!found) found = try_form(lx, a->lemma, JURU_LOOKUP_ROOT, out);
-  if (found) root_gloss(lx, a, out);
+  if (found && names_a_thing(out)) keep_name_whole(a, out->form);
+  else if (found) root_gloss(lx, a, out);
   return found;
 }
 
