@@ -87,6 +87,14 @@ typedef struct juru_analysis {
 juru_status juru_morph_analyze(juru_morph *m, const char *word, size_t len,
                                juru_analysis *out);
 
+/* The best reading of the affix rules that strips something, past the
+ * exception and lemma tables: a corpus may keep a derived form as its own
+ * lemma (lakukan) where a dictionary knows only the root (laku + -kan).
+ * The lemma is the word itself when no such reading reaches a root.  Not
+ * cached. */
+juru_status juru_morph_analyze_rules(juru_morph *m, const char *word,
+                                     size_t len, juru_analysis *out);
+
 /* What an affix or confix label adds ("meN-" -> "active voice",
  * "ke-an" -> "abstract noun (state, quality)"), or NULL. */
 const char *juru_morph_meaning(const juru_morph *m, const char *label);

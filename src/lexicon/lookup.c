@@ -19,12 +19,14 @@ static int try_form(const juru_lexicon *lx, const char *form,
 }
 
 /* The active form of a passive: di- + REST -> meN- + REST, where a rest
- * that starts with per- gives memper- (diperkirakan -> memperkirakan). */
+ * that starts with per- or ber- gives memper-, member- (diperkirakan ->
+ * memperkirakan, diberhentikan -> memberhentikan). */
 static int active_form(juru_morph *m, const juru_analysis *a, char *out,
                        size_t size) {
   if (a->n_prefix == 0 || strcmp(a->prefix[0], "di-") != 0) return 0;
   const char *rest = a->base + 2;
-  if (a->n_prefix > 1 && strcmp(a->prefix[1], "per-") == 0)
+  if (a->n_prefix > 1 && (strcmp(a->prefix[1], "per-") == 0 ||
+                          strcmp(a->prefix[1], "ber-") == 0))
     return snprintf(out, size, "mem%s", rest) < (int)size;
   if (a->n_prefix > 1) return 0;
   return juru_morph_generate(m, a->lemma, "meN-", a->suffix, out, size) > 0;
@@ -65,26 +67,46 @@ static void keep_name_whole(juru_analysis *a, const char *name) {
   a->pos = NULL;
 }
 
-static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
-                       size_t len, juru_lookup_result *out) {
-  juru_analysis *a = &out->analysis;
-  juru_morph_analyze(m, q, len, a);
+/* The forms an analysis points to, nearest the word first. */
+static int find_by_analysis(const juru_lexicon *lx, juru_morph *m,
+                            const juru_analysis *a, juru_lookup_result *out) {
   char form[JURU_LOOKUP_MAX_FORM];
-  int found = try_form(lx, a->word, JURU_LOOKUP_EXACT, out);
-  if (!found && a->reduplicated) {
+  if (a->reduplicated) {
     /* kamp-kamp, serangan-serangan: the single form */
     const char *dash = strchr(a->word, '-');
     snprintf(form, sizeof form, "%.*s", dash ? (int)(dash - a->word) : 0,
              a->word);
-    found = try_form(lx, form, JURU_LOOKUP_BASE, out);
+    if (try_form(lx, form, JURU_LOOKUP_BASE, out)) return 1;
   }
-  if (!found && strcmp(a->base, a->word) != 0)
-    found = try_form(lx, a->base, JURU_LOOKUP_BASE, out);
-  if (!found && active_form(m, a, form, sizeof form))
-    found = try_form(lx, form, JURU_LOOKUP_ACTIVE, out);
-  if (!found && standard_form(m, a, form, sizeof form))
-    found = try_form(lx, form, JURU_LOOKUP_STANDARD, out);
-  if (!found) found = try_form(lx, a->lemma, JURU_LOOKUP_ROOT, out);
+  if (strcmp(a->base, a->word) != 0 &&
+      try_form(lx, a->base, JURU_LOOKUP_BASE, out))
+    return 1;
+  if (active_form(m, a, form, sizeof form) &&
+      try_form(lx, form, JURU_LOOKUP_ACTIVE, out))
+    return 1;
+  if (standard_form(m, a, form, sizeof form) &&
+      try_form(lx, form, JURU_LOOKUP_STANDARD, out))
+    return 1;
+  return try_form(lx, a->lemma, JURU_LOOKUP_ROOT, out);
+}
+
+static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
+                       size_t len, juru_lookup_result *out) {
+  juru_analysis *a = &out->analysis;
+  juru_morph_analyze(m, q, len, a);
+  int found = try_form(lx, a->word, JURU_LOOKUP_EXACT, out) ||
+              find_by_analysis(lx, m, a, out);
+  if (!found && (a->flags & JURU_ANALYSIS_EXCEPTION)) {
+    /* a lemma fixed by a corpus the lexicon does not know (lakukan): the
+     * rules' root (laku + -kan) may be there */
+    juru_analysis byrules;
+    juru_morph_analyze_rules(m, q, len, &byrules);
+    if (strcmp(byrules.lemma, a->lemma) != 0 &&
+        find_by_analysis(lx, m, &byrules, out)) {
+      *a = byrules;
+      found = 1;
+    }
+  }
   if (found && names_a_thing(out)) keep_name_whole(a, out->form);
   else if (found) root_gloss(lx, a, out);
   return found;

@@ -36,6 +36,10 @@ typedef struct forbid {
   char prefix[12], suffix[12];
 } forbid;
 
+/* Roots are the dictionary's (value ROOT_DICTIONARY) and the lemmas of the
+ * exception and lemma tables (ROOT_TABLE). */
+enum { ROOT_DICTIONARY = 1, ROOT_TABLE = 2 };
+
 #define MAX_RULES 128
 #define MAX_FORBID 32
 #define CACHE_LIMIT (1u << 20)
@@ -241,7 +245,7 @@ static juru_status parse_dic_line(juru_morph *m, const char *line, size_t len,
   char w[JURU_MAX_WORD];
   memcpy(w, line, n);
   lower_ascii(w, n);
-  return juru__strmap_put(&m->roots, w, n, 1, NULL);
+  return juru__strmap_put(&m->roots, w, n, ROOT_DICTIONARY, NULL);
 }
 
 /* frequencies.tsv: WORD<TAB>COUNT */
@@ -275,7 +279,7 @@ static juru_status parse_exception_line(juru_morph *m, const char *line,
   if (st == JURU_OK) st = juru__strmap_put(&m->exceptions, f[0], fl[0], off, NULL);
   /* a lemma is a root that other forms may be built on (sebagainya) */
   if (st == JURU_OK && fl[1] < JURU_MAX_WORD)
-    st = juru__strmap_put(&m->roots, f[1], fl[1], 1, NULL);
+    st = juru__strmap_put(&m->roots, f[1], fl[1], ROOT_TABLE, NULL);
   return st;
 }
 
@@ -397,7 +401,7 @@ void juru_morph_free(juru_morph *m) {
 
 juru_status juru_morph_add_root(juru_morph *m, const char *root, size_t len) {
   if (!m || !root || len == 0 || len >= JURU_MAX_WORD) return JURU_EINVAL;
-  return juru__strmap_put(&m->roots, root, len, 1, NULL);
+  return juru__strmap_put(&m->roots, root, len, ROOT_DICTIONARY, NULL);
 }
 
 const char *juru_morph_meaning(const juru_morph *m, const char *label) {
@@ -437,6 +441,7 @@ typedef struct search {
   double best_score;
   juru_analysis cur;
   const char *target; /* only readings with this root, when set */
+  int dictionary_only; /* only roots of the dictionary, not table lemmas */
 } search;
 
 /* Each affix stripped costs AFFIX_COST, each prefix a little more (ECS
@@ -469,6 +474,11 @@ static int is_root(const juru_morph *m, const char *s, size_t n) {
   return n > 1 && juru__strmap_get(&m->roots, s, n, NULL);
 }
 
+static int is_dictionary_root(const juru_morph *m, const char *s, size_t n) {
+  uint32_t v = 0;
+  return n > 1 && juru__strmap_get(&m->roots, s, n, &v) && v == ROOT_DICTIONARY;
+}
+
 static int forbidden(const juru_morph *m, const char *prefix,
                      const char *suffix) {
   if (!prefix || !suffix) return 0;
@@ -491,6 +501,9 @@ static double log1p_count(const juru_morph *m, const char *w, size_t n) {
 }
 
 static void consider(search *s, const char *root, size_t n, size_t cost) {
+  if (s->dictionary_only ? !is_dictionary_root(s->m, root, n)
+                         : !is_root(s->m, root, n))
+    return;
   if (s->target && (strlen(s->target) != n || memcmp(s->target, root, n)))
     return;
   double score = AFFIX_COST * (double)cost +
@@ -546,7 +559,7 @@ static void strip_prefixes(search *s, const char *w, size_t n, size_t cost) {
     memcpy(cand, r->restore, rl);
     memcpy(cand + rl, rest, rn);
     s->cur.prefix[s->cur.n_prefix++] = r->label;
-    if (is_root(m, cand, rl + rn)) consider(s, cand, rl + rn, cost + 1);
+    consider(s, cand, rl + rn, cost + 1);
     strip_prefixes(s, cand, rl + rn, cost + 1);
     s->cur.n_prefix--;
   }
@@ -561,14 +574,14 @@ static void strip_derivation(search *s, const char *w, size_t n, size_t cost) {
   const juru_morph *m = s->m;
   s->cur.suffix = NULL;
   /* the whole word (cost 0) is weighed by analyze_word itself */
-  if (cost > 0 && is_root(m, w, n)) consider(s, w, n, cost);
+  if (cost > 0) consider(s, w, n, cost);
   strip_prefixes(s, w, n, cost);
   for (size_t i = 0; i < m->nrules; i++) {
     const rule *r = &m->rules[i];
     if (r->kind != K_SUFFIX || !ends_with(w, n, r)) continue;
     s->cur.suffix = r->label;
     size_t bn = n - r->flen;
-    if (is_root(m, w, bn)) consider(s, w, bn, cost + 1);
+    consider(s, w, bn, cost + 1);
     strip_prefixes(s, w, bn, cost + 1);
     s->cur.suffix = NULL;
   }
@@ -620,7 +633,7 @@ static void strip_partial_reduplication(search *s, const char *w, size_t n) {
         !is_vowel(w[0])) {
       s->cur.prefix[0] = r->label;
       s->cur.n_prefix = 1;
-      if (is_root(m, w + 2, n - 2)) consider(s, w + 2, n - 2, 1);
+      consider(s, w + 2, n - 2, 1);
       strip_prefixes(s, w + 2, n - 2, 1);
       s->cur.n_prefix = 0;
     } else if (r->kind == K_INFIX && n > r->flen + 3 && !is_vowel(w[0]) &&
@@ -629,7 +642,7 @@ static void strip_partial_reduplication(search *s, const char *w, size_t n) {
       memcpy(cand + 1, w + 1 + r->flen, n - 1 - r->flen);
       s->cur.prefix[0] = r->label;
       s->cur.n_prefix = 1;
-      if (is_root(m, cand, n - r->flen)) consider(s, cand, n - r->flen, 1);
+      consider(s, cand, n - r->flen, 1);
       s->cur.n_prefix = 0;
     }
   }
@@ -643,6 +656,8 @@ static void plain(juru_analysis *a, const char *w, size_t n) {
 
 static void analyze_word(juru_morph *m, const char *w, size_t n,
                          juru_analysis *out);
+static void analyze_by_rules(const juru_morph *m, const char *w, size_t n,
+                             int may_keep, juru_analysis *out);
 
 /* A clitic written after a hyphen: kuasa-mu, malaikat-malaikat-nya. */
 static const rule *hyphen_clitic(const juru_morph *m, const char *w, size_t n) {
@@ -727,12 +742,23 @@ static void analyze_word(juru_morph *m, const char *w, size_t n,
     return;
   }
   if (memchr(w, '-', n) && analyze_hyphenated(m, w, n, out)) return;
+  analyze_by_rules(m, w, n, 1, out);
+}
+
+/* The cheapest reading; keeping the word whole is one when `may_keep`. */
+static void analyze_by_rules(const juru_morph *m, const char *w, size_t n,
+                             int may_keep, juru_analysis *out) {
+  memset(out, 0, sizeof *out);
+  memcpy(out->word, w, n);
+  out->word[n] = '\0';
   int root = is_root(m, w, n);
   search s;
   memset(&s, 0, sizeof s);
   s.m = m;
-  s.best_score = (root ? ROOT_KEEP_COST : UNKNOWN_KEEP_COST) -
-                 log1p_count(m, w, n);
+  s.dictionary_only = !may_keep;
+  s.best_score = !may_keep ? 1e30
+                 : (root ? ROOT_KEEP_COST : UNKNOWN_KEEP_COST) -
+                       log1p_count(m, w, n);
   strip_clitics(&s, w, n);
   strip_partial_reduplication(&s, w, n);
   if (s.best.lemma[0]) {
@@ -809,6 +835,17 @@ juru_status juru_morph_analyze(juru_morph *m, const char *word, size_t len,
   analyze_word(m, w, n, out);
   guess_pos(m, out);
   remember(m, w, n, out);
+  return JURU_OK;
+}
+
+juru_status juru_morph_analyze_rules(juru_morph *m, const char *word,
+                                     size_t len, juru_analysis *out) {
+  if (!m || !out || (!word && len)) return JURU_EINVAL;
+  char w[JURU_MAX_WORD];
+  size_t n = fold_case(word, len, w, sizeof w);
+  if (n == 0) return juru_morph_analyze(m, word, len, out);
+  analyze_by_rules(m, w, n, 0, out);
+  guess_pos(m, out);
   return JURU_OK;
 }
 
