@@ -33,9 +33,12 @@ typedef struct juru_morph_files {
   const char *lemmas;          /* dictionaries/id/lemmas-ud.tsv: lemmas of
                                   word forms as annotated corpora give them,
                                   after the exceptions, before the rules */
+  const char *variants;        /* dictionaries/id/spelling-variants.tsv:
+                                  non-standard spellings and the standard
+                                  ones (resiko -> risiko) */
   const char *compiled;        /* a file from juru_morph_save: when set, the
-                                  dictionary, exceptions, lemmas and
-                                  frequencies come from it (mmap) */
+                                  dictionary, exceptions, lemmas, variants
+                                  and frequencies come from it (mmap) */
 } juru_morph_files;
 
 /* Load the rules and the root dictionary.  The Hunspell engine itself (for
@@ -44,13 +47,14 @@ juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
                             juru_error *err);
 /* The same from a dictionaries directory laid out as Juru ships it
  * (id/affixes.txt, id/lemma-exceptions.tsv, id/lemmas-ud.tsv,
- * id/frequencies.tsv, hunspell/id_ID.aff, hunspell/id_ID.dic). */
+ * id/frequencies.tsv, id/spelling-variants.tsv, hunspell/id_ID.aff,
+ * hunspell/id_ID.dic). */
 juru_status juru_morph_load_dir(const char *dir, juru_morph **out,
                                 juru_error *err);
 void juru_morph_free(juru_morph *m);
 
-/* Write the loaded dictionary, exceptions, lemmas and frequencies in
- * compiled form (atomically). */
+/* Write the loaded dictionary, exceptions, lemmas, variants and
+ * frequencies in compiled form (atomically). */
 juru_status juru_morph_save(const juru_morph *m, const char *path,
                             juru_error *err);
 
@@ -112,6 +116,12 @@ size_t juru_morph_generate(const juru_morph *m, const char *root,
 uint32_t juru_morph_frequency(const juru_morph *m, const char *word,
                               size_t len);
 uint64_t juru_morph_corpus_size(juru_morph *m);
+
+/* The standard spelling of a (lower-case) non-standard one from
+ * id/spelling-variants.tsv (ijin -> izin), or NULL.  The string lives as
+ * long as `m`. */
+const char *juru_morph_standard_spelling(const juru_morph *m, const char *word,
+                                         size_t len);
 
 /* Is the word a known root or a valid inflected form (Hunspell)? */
 int juru_morph_spell(juru_morph *m, const char *word, size_t len);

@@ -86,7 +86,8 @@ int cli_load_abbrevs(const char *file, const char *data_dir,
 
 static const char *const morph_files[] = {
     "id/affixes.txt", "id/lemma-exceptions.tsv", "id/lemmas-ud.tsv",
-    "id/frequencies.tsv", "hunspell/id_ID.dic"};
+    "id/frequencies.tsv", "hunspell/id_ID.dic", "id/spelling-variants.tsv"};
+enum { N_MORPH_FILES = sizeof morph_files / sizeof morph_files[0] };
 
 /* ---- file lists and stamps ------------------------------------------------ */
 
@@ -256,11 +257,11 @@ static void free_list(char **rel, int n) {
 /* ---- morphology ----------------------------------------------------------- */
 
 typedef struct morph_paths {
-  char *p[5];
+  char *p[N_MORPH_FILES];
 } morph_paths;
 
 static int morph_locate(const char *data_dir, morph_paths *mp) {
-  for (size_t i = 0; i < 5; i++)
+  for (size_t i = 0; i < N_MORPH_FILES; i++)
     mp->p[i] = cli_data_path(data_dir, morph_files[i]);
   if (!mp->p[0] || !mp->p[4]) {
     cli_warn("cannot find the dictionaries (id/affixes.txt, "
@@ -271,7 +272,7 @@ static int morph_locate(const char *data_dir, morph_paths *mp) {
 }
 
 static void morph_paths_free(morph_paths *mp) {
-  for (size_t i = 0; i < 5; i++) free(mp->p[i]);
+  for (size_t i = 0; i < N_MORPH_FILES; i++) free(mp->p[i]);
 }
 
 static int load_morph(const char *data_dir, const char *lemmas_file,
@@ -281,13 +282,20 @@ static int load_morph(const char *data_dir, const char *lemmas_file,
   char *aff = cli_data_path(data_dir, "hunspell/id_ID.aff");
   char *compiled = NULL;
   if (rc == 0 && allow_compiled && !lemmas_file) {
-    char *rel[5];
-    for (int i = 0; i < 5; i++) rel[i] = (char *)morph_files[i];
-    compiled = fresh_compiled("morph", data_dir, rel, 5);
+    char *rel[N_MORPH_FILES];
+    for (int i = 0; i < N_MORPH_FILES; i++) rel[i] = (char *)morph_files[i];
+    compiled = fresh_compiled("morph", data_dir, rel, N_MORPH_FILES);
   }
   if (rc == 0) {
-    juru_morph_files files = {mp.p[0], mp.p[1], aff, mp.p[4], mp.p[3],
-                              lemmas_file ? lemmas_file : mp.p[2], compiled};
+    juru_morph_files files = {
+        .affixes = mp.p[0],
+        .exceptions = mp.p[1],
+        .hunspell_aff = aff,
+        .hunspell_dic = mp.p[4],
+        .frequencies = mp.p[3],
+        .lemmas = lemmas_file ? lemmas_file : mp.p[2],
+        .variants = mp.p[5],
+        .compiled = compiled};
     juru_error err = {0};
     juru_status st = juru_morph_load(&files, out, &err);
     if (st != JURU_OK && compiled) { /* passed over for the sources */
@@ -412,9 +420,9 @@ int cmd_compile(int argc, char **argv) {
     }
   }
   if (rc == 0) {
-    char *rel[5];
-    for (int i = 0; i < 5; i++) rel[i] = (char *)morph_files[i];
-    char *stamp = make_stamp(data_dir, rel, 5, 1);
+    char *rel[N_MORPH_FILES];
+    for (int i = 0; i < N_MORPH_FILES; i++) rel[i] = (char *)morph_files[i];
+    char *stamp = make_stamp(data_dir, rel, N_MORPH_FILES, 1);
     snprintf(path, sizeof path, "%s/morph.stamp", outdir);
     rc = stamp ? write_text(path, stamp) : EXIT_CONFIG;
     free(stamp);

@@ -33,11 +33,58 @@ static int active_form(juru_morph *m, const juru_analysis *a, char *out,
 }
 
 /* menetralisir -> menetralkan: -isir is the non-standard -kan. */
-static int standard_form(juru_morph *m, const juru_analysis *a, char *out,
-                         size_t size) {
+static int standard_suffix(juru_morph *m, const juru_analysis *a, char *out,
+                           size_t size) {
   if (!a->suffix || strcmp(a->suffix, "-isir") != 0 || a->n_prefix != 1)
     return 0;
   return juru_morph_generate(m, a->lemma, a->prefix[0], "-kan", out, size) > 0;
+}
+
+/* pernafasan -> pernapasan: the root's standard spelling with the same
+ * affixes. */
+static int standard_root(juru_morph *m, const juru_analysis *a, char *out,
+                         size_t size) {
+  const char *std = juru_morph_standard_spelling(m, a->lemma, strlen(a->lemma));
+  if (!std || a->n_prefix > 1) return 0;
+  if (a->n_prefix == 0) {
+    int n = snprintf(out, size, "%s%s", std, a->suffix ? a->suffix + 1 : "");
+    return n > 0 && (size_t)n < size;
+  }
+  return juru_morph_generate(m, std, a->prefix[0], a->suffix, out, size) > 0;
+}
+
+/* A non-standard spelling of the word, its base or its root, in the
+ * lexicon under the standard one (ijin -> izin, resikonya -> risiko,
+ * pernafasan -> pernapasan). */
+static int find_standard(const juru_lexicon *lx, juru_morph *m,
+                         const juru_analysis *a, juru_lookup_result *out) {
+  char form[JURU_LOOKUP_MAX_FORM];
+  const char *std;
+  if ((std = juru_morph_standard_spelling(m, a->word, strlen(a->word))) &&
+      try_form(lx, std, JURU_LOOKUP_STANDARD, out))
+    return 1;
+  if ((std = juru_morph_standard_spelling(m, a->base, strlen(a->base))) &&
+      try_form(lx, std, JURU_LOOKUP_STANDARD, out))
+    return 1;
+  return standard_root(m, a, form, sizeof form) &&
+         try_form(lx, form, JURU_LOOKUP_STANDARD, out);
+}
+
+/* A multi-word entry written as one word (jurubicara -> juru bicara,
+ * rumahsakit -> rumah sakit): the first split whose halves, a space
+ * between them, are an entry. */
+static int find_closed_compound(const juru_lexicon *lx, const char *w,
+                                juru_lookup_result *out) {
+  char form[JURU_LOOKUP_MAX_FORM];
+  size_t n = strlen(w);
+  if (n + 2 > sizeof form || memchr(w, '-', n)) return 0;
+  for (size_t i = 3; i + 3 <= n; i++) {
+    memcpy(form, w, i);
+    form[i] = ' ';
+    memcpy(form + i + 1, w + i, n - i + 1);
+    if (try_form(lx, form, JURU_LOOKUP_STANDARD, out)) return 1;
+  }
+  return 0;
 }
 
 static void root_gloss(const juru_lexicon *lx, const juru_analysis *a,
@@ -84,10 +131,14 @@ static int find_by_analysis(const juru_lexicon *lx, juru_morph *m,
   if (active_form(m, a, form, sizeof form) &&
       try_form(lx, form, JURU_LOOKUP_ACTIVE, out))
     return 1;
-  if (standard_form(m, a, form, sizeof form) &&
+  if (standard_suffix(m, a, form, sizeof form) &&
       try_form(lx, form, JURU_LOOKUP_STANDARD, out))
     return 1;
-  return try_form(lx, a->lemma, JURU_LOOKUP_ROOT, out);
+  if (find_standard(lx, m, a, out) ||
+      try_form(lx, a->lemma, JURU_LOOKUP_ROOT, out))
+    return 1;
+  const char *std = juru_morph_standard_spelling(m, a->lemma, strlen(a->lemma));
+  return std && try_form(lx, std, JURU_LOOKUP_ROOT, out);
 }
 
 static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
@@ -107,6 +158,10 @@ static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
       found = 1;
     }
   }
+  if (!found)
+    found = find_closed_compound(lx, a->word, out) ||
+            (strcmp(a->base, a->word) != 0 &&
+             find_closed_compound(lx, a->base, out));
   if (found && names_a_thing(out)) keep_name_whole(a, out->form);
   else if (found) root_gloss(lx, a, out);
   return found;

@@ -57,6 +57,7 @@ struct juru_morph {
   juru__strmap freq;       /* word -> count in a background corpus */
   uint64_t corpus_size;    /* their sum, computed on first use */
   juru__strmap exceptions; /* word -> offset into strings (its lemma) */
+  juru__strmap variants;   /* non-standard spelling -> offset into strings */
   juru__buf strings;
   juru__strmap cache;      /* word -> index into cached */
   juru_analysis *cached;
@@ -283,8 +284,38 @@ static juru_status parse_exception_line(juru_morph *m, const char *line,
   return st;
 }
 
+/* spelling-variants.tsv: NONSTANDARD<TAB>STANDARD */
+static juru_status parse_variant_line(juru_morph *m, const char *line,
+                                      size_t len, const char *src, size_t no,
+                                      juru_error *err) {
+  const char *f[3] = {0};
+  size_t fl[3] = {0};
+  if (split_tabs(line, len, f, fl, 3) != 2 || fl[0] == 0 || fl[1] == 0)
+    return juru__fail(err, JURU_ESYNTAX, src, no, 1, JURU__NONE,
+                      "expected NONSTANDARD<TAB>STANDARD");
+  uint32_t off;
+  juru_status st = store_string(&m->strings, f[1], fl[1], &off);
+  if (st == JURU_OK) st = juru__strmap_put(&m->variants, f[0], fl[0], off, NULL);
+  /* a variant is a root too (resikonya is resiko + -nya) */
+  if (st == JURU_OK && fl[0] < JURU_MAX_WORD)
+    st = juru__strmap_put(&m->roots, f[0], fl[0], ROOT_TABLE, NULL);
+  return st;
+}
+
 static char *dup_path(const char *p) {
   return p ? juru__strndup(p, strlen(p)) : NULL;
+}
+
+/* Every value of `map` is the offset of a terminated string in `str`. */
+static int strings_ok(const juru__strmap *map, const juru__section *str) {
+  for (size_t i = 0; i < map->nslots; i++) {
+    const juru__strmap_slot *sl = &map->slots[i];
+    if (sl->len && (sl->value >= str->size ||
+                    !memchr((const char *)str->data + sl->value, '\0',
+                            str->size - sl->value)))
+      return 0;
+  }
+  return 1;
 }
 
 /* The heavy tables from a compiled file instead of the text sources. */
@@ -295,17 +326,11 @@ static juru_status open_compiled(juru_morph *m, const char *path,
   const juru__section *str = juru__datafile_get(&m->df, "strings");
   if (!str || juru__strmap_view(&m->roots, &m->df, "roots") != JURU_OK ||
       juru__strmap_view(&m->freq, &m->df, "freq") != JURU_OK ||
-      juru__strmap_view(&m->exceptions, &m->df, "exceptions") != JURU_OK)
+      juru__strmap_view(&m->exceptions, &m->df, "exceptions") != JURU_OK ||
+      juru__strmap_view(&m->variants, &m->df, "variants") != JURU_OK ||
+      !strings_ok(&m->exceptions, str) || !strings_ok(&m->variants, str))
     return juru__fail(err, JURU_ESYNTAX, path, 0, 0, JURU__NONE,
                       "damaged compiled morphology");
-  for (size_t i = 0; i < m->exceptions.nslots; i++) {
-    const juru__strmap_slot *sl = &m->exceptions.slots[i];
-    if (sl->len && (sl->value >= str->size ||
-                    !memchr((const char *)str->data + sl->value, '\0',
-                            str->size - sl->value)))
-      return juru__fail(err, JURU_ESYNTAX, path, 0, 0, JURU__NONE,
-                        "damaged compiled morphology");
-  }
   m->strings.data = (char *)str->data;
   m->strings.len = str->size;
   return JURU_OK;
@@ -313,15 +338,16 @@ static juru_status open_compiled(juru_morph *m, const char *path,
 
 juru_status juru_morph_save(const juru_morph *m, const char *path,
                             juru_error *err) {
-  juru__section s[7];
+  juru__section s[9];
   memset(s, 0, sizeof s);
   juru__strmap_sections(&m->roots, "roots", s);
   juru__strmap_sections(&m->freq, "freq", s + 2);
   juru__strmap_sections(&m->exceptions, "exceptions", s + 4);
-  strcpy(s[6].name, "strings");
-  s[6].data = m->strings.data;
-  s[6].size = m->strings.len;
-  return juru__datafile_write(path, s, 7, err);
+  juru__strmap_sections(&m->variants, "variants", s + 6);
+  strcpy(s[8].name, "strings");
+  s[8].data = m->strings.data;
+  s[8].size = m->strings.len;
+  return juru__datafile_write(path, s, 9, err);
 }
 
 juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
@@ -347,6 +373,8 @@ juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
       st = each_line(m, files->lemmas, parse_exception_line, err);
     if (st == JURU_OK && files->frequencies)
       st = each_line(m, files->frequencies, parse_freq_line, err);
+    if (st == JURU_OK && files->variants)
+      st = each_line(m, files->variants, parse_variant_line, err);
   }
   if (st == JURU_OK) st = each_line(m, files->affixes, parse_affix_line, err);
   if (st == JURU_OK) {
@@ -368,16 +396,17 @@ juru_status juru_morph_load(const juru_morph_files *files, juru_morph **out,
 
 juru_status juru_morph_load_dir(const char *dir, juru_morph **out,
                                 juru_error *err) {
-  static const char *const rel[6] = {
+  static const char *const rel[7] = {
       "id/affixes.txt",     "id/lemma-exceptions.tsv", "hunspell/id_ID.aff",
-      "hunspell/id_ID.dic", "id/frequencies.tsv",      "id/lemmas-ud.tsv"};
-  char p[6][4096];
-  for (int i = 0; i < 6; i++)
+      "hunspell/id_ID.dic", "id/frequencies.tsv",      "id/lemmas-ud.tsv",
+      "id/spelling-variants.tsv"};
+  char p[7][4096];
+  for (int i = 0; i < 7; i++)
     if ((size_t)snprintf(p[i], sizeof p[i], "%s/%s", dir ? dir : ".", rel[i]) >=
         sizeof p[i])
       return juru__fail(err, JURU_EINVAL, dir, 0, 0, JURU__NONE,
                         "directory name too long");
-  juru_morph_files f = {p[0], p[1], p[2], p[3], p[4], p[5], NULL};
+  juru_morph_files f = {p[0], p[1], p[2], p[3], p[4], p[5], p[6], NULL};
   return juru_morph_load(&f, out, err);
 }
 
@@ -389,6 +418,7 @@ void juru_morph_free(juru_morph *m) {
   juru__strmap_free(&m->roots);
   juru__strmap_free(&m->freq);
   juru__strmap_free(&m->exceptions);
+  juru__strmap_free(&m->variants);
   juru__strmap_free(&m->cache);
   if (m->df.map) juru__datafile_close(&m->df);
   else juru__buf_free(&m->strings);
@@ -880,6 +910,16 @@ size_t juru_morph_generate(const juru_morph *m, const char *root,
   const char *suf = suffix && suffix[0] == '-' ? suffix + 1 : (suffix ? suffix : "");
   int n = snprintf(out, size, "%s%s%s", form, body, suf);
   return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+/* ---- spelling ----------------------------------------------------------- */
+
+const char *juru_morph_standard_spelling(const juru_morph *m, const char *word,
+                                         size_t len) {
+  uint32_t off;
+  if (!m || !word || !juru__strmap_get(&m->variants, word, len, &off))
+    return NULL;
+  return m->strings.data + off;
 }
 
 /* ---- background frequencies --------------------------------------------- */

@@ -7,17 +7,23 @@
 #include "juru.h"
 #include "test.h"
 
-static char paths[6][4096];
+static char paths[7][4096];
 static juru_morph *morph;
 
 static juru_morph_files files_of(const char *dir) {
-  const char *rel[6] = {"id/affixes.txt", "id/lemma-exceptions.tsv",
+  const char *rel[7] = {"id/affixes.txt",     "id/lemma-exceptions.tsv",
                         "hunspell/id_ID.aff", "hunspell/id_ID.dic",
-                        "id/frequencies.tsv", "id/lemmas-ud.tsv"};
-  for (int i = 0; i < 6; i++)
+                        "id/frequencies.tsv", "id/lemmas-ud.tsv",
+                        "id/spelling-variants.tsv"};
+  for (int i = 0; i < 7; i++)
     snprintf(paths[i], sizeof paths[i], "%s/%s", dir, rel[i]);
-  juru_morph_files f = {paths[0], paths[1], paths[2], paths[3],
-                        paths[4], paths[5], NULL};
+  juru_morph_files f = {.affixes = paths[0],
+                        .exceptions = paths[1],
+                        .hunspell_aff = paths[2],
+                        .hunspell_dic = paths[3],
+                        .frequencies = paths[4],
+                        .lemmas = paths[5],
+                        .variants = paths[6]};
   return f;
 }
 
@@ -145,7 +151,7 @@ static juru_status load_affixes(const char *text, juru_error *err) {
   if (fd < 0) return JURU_EIO;
   if (write(fd, text, strlen(text)) < 0) return JURU_EIO;
   close(fd);
-  juru_morph_files f = {path, NULL, NULL, NULL, NULL, NULL, NULL};
+  juru_morph_files f = {.affixes = path};
   juru_morph *m = NULL;
   memset(err, 0, sizeof *err);
   juru_status st = juru_morph_load(&f, &m, err);
@@ -165,12 +171,29 @@ static void test_rule_errors(void) {
   CHECK(load_affixes("maxprefix\t9\n", &e) == JURU_ESYNTAX);
   CHECK(load_affixes("suffix\t\t-kan\tx\n", &e) == JURU_ESYNTAX);
   CHECK(load_affixes("suffix\tkan\t-k\xFF\tx\n", &e) == JURU_EUTF8);
-  juru_morph_files none = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  juru_morph_files none = {0};
   juru_morph *m = NULL;
   CHECK(juru_morph_load(&none, &m, &e) == JURU_EINVAL);
-  juru_morph_files missing = {"/nonexistent", NULL, NULL, NULL, NULL, NULL,
-                              NULL};
+  juru_morph_files missing = {.affixes = "/nonexistent"};
   CHECK(juru_morph_load(&missing, &m, &e) == JURU_EIO && m == NULL);
+}
+
+/* A malformed spelling-variants line is named by file and line. */
+static void test_variant_errors(void) {
+  char aff[] = "/tmp/juru-affXXXXXX", var[] = "/tmp/juru-varXXXXXX";
+  int fa = mkstemp(aff), fv = mkstemp(var);
+  const char *v = "# c\nijin\tizin\nresiko\trisiko\textra\n";
+  CHECK(fa >= 0 && fv >= 0 && write(fv, v, strlen(v)) == (ssize_t)strlen(v));
+  close(fa);
+  close(fv);
+  juru_morph_files f = {.affixes = aff, .variants = var};
+  juru_morph *m = NULL;
+  juru_error e;
+  memset(&e, 0, sizeof e);
+  CHECK(juru_morph_load(&f, &m, &e) == JURU_ESYNTAX && m == NULL);
+  CHECK(e.line == 3 && strstr(e.text, "NONSTANDARD<TAB>STANDARD"));
+  unlink(aff);
+  unlink(var);
 }
 
 static void test_compiled(const char *dir) {
@@ -190,6 +213,10 @@ static void test_compiled(const char *dir) {
     CHECK_STR(b.lemma, a.lemma);
     CHECK(a.n_prefix == b.n_prefix);
   }
+  CHECK_STR(juru_morph_standard_spelling(m2, "resiko", 6), "risiko");
+  juru_analysis r;
+  CHECK(juru_morph_analyze_rules(m2, "lakukan", 7, &r) == JURU_OK);
+  CHECK_STR(r.lemma, "laku"); /* the compiled roots keep where they came from */
   juru_morph_free(m2);
   /* a damaged file is refused, not misread */
   FILE *fp = fopen(path, "r+b");
@@ -229,6 +256,9 @@ int main(int argc, char **argv) {
   test_generate();
   test_meanings();
   test_rules_past_tables();
+  test_variant_errors();
+  CHECK_STR(juru_morph_standard_spelling(morph, "ijin", 4), "izin");
+  CHECK(juru_morph_standard_spelling(morph, "izin", 4) == NULL);
   test_rule_errors();
   test_compiled(argv[1]);
   test_spelling();
