@@ -123,6 +123,14 @@ uint64_t juru_morph_corpus_size(juru_morph *m);
 const char *juru_morph_standard_spelling(const juru_morph *m, const char *word,
                                          size_t len);
 
+/* The word with a non-standard ending respelled by an ending rule of
+ * id/spelling-variants.tsv ("-kan -kkan": dimasukan -> dimasukkan): the
+ * longest ending that has a rule.  Writes at most `size` bytes with a
+ * terminator; returns the length, or 0 when no rule applies or it does not
+ * fit. */
+size_t juru_morph_respell_ending(const juru_morph *m, const char *word,
+                                 size_t len, char *out, size_t size);
+
 /* Is the word a known root or a valid inflected form (Hunspell)? */
 int juru_morph_spell(juru_morph *m, const char *word, size_t len);
 

@@ -72,12 +72,19 @@ static int find_standard(const juru_lexicon *lx, juru_morph *m,
 
 /* A multi-word entry written as one word (jurubicara -> juru bicara,
  * rumahsakit -> rumah sakit): the first split whose halves, a space
- * between them, are an entry. */
+ * between them, are an entry; or with a hyphen (sayap-kiri). */
 static int find_closed_compound(const juru_lexicon *lx, const char *w,
                                 juru_lookup_result *out) {
   char form[JURU_LOOKUP_MAX_FORM];
   size_t n = strlen(w);
-  if (n + 2 > sizeof form || memchr(w, '-', n)) return 0;
+  if (n + 2 > sizeof form) return 0;
+  const char *dash = memchr(w, '-', n);
+  if (dash) {
+    if (memchr(dash + 1, '-', n - (size_t)(dash - w) - 1)) return 0;
+    memcpy(form, w, n + 1);
+    form[dash - w] = ' ';
+    return try_form(lx, form, JURU_LOOKUP_STANDARD, out);
+  }
   for (size_t i = 3; i + 3 <= n; i++) {
     memcpy(form, w, i);
     form[i] = ' ';
@@ -141,6 +148,25 @@ static int find_by_analysis(const juru_lexicon *lx, juru_morph *m,
   return std && try_form(lx, std, JURU_LOOKUP_ROOT, out);
 }
 
+/* A misspelt ending (dimasukan -> dimasukkan), then the forms of the word
+ * as respelled. */
+static int find_respelled(const juru_lexicon *lx, juru_morph *m,
+                          juru_analysis *a, juru_lookup_result *out) {
+  char form[JURU_MAX_WORD];
+  size_t n = juru_morph_respell_ending(m, a->word, strlen(a->word), form,
+                                       sizeof form);
+  juru_analysis re;
+  if (n == 0 || juru_morph_analyze(m, form, n, &re) != JURU_OK) return 0;
+  if (!try_form(lx, re.word, JURU_LOOKUP_EXACT, out) &&
+      !find_by_analysis(lx, m, &re, out))
+    return 0;
+  memcpy(re.word, a->word, sizeof re.word);
+  *a = re;
+  out->how = JURU_LOOKUP_STANDARD;
+  snprintf(out->form, sizeof out->form, "%s", form);
+  return 1;
+}
+
 static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
                        size_t len, juru_lookup_result *out) {
   juru_analysis *a = &out->analysis;
@@ -161,7 +187,8 @@ static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
   if (!found)
     found = find_closed_compound(lx, a->word, out) ||
             (strcmp(a->base, a->word) != 0 &&
-             find_closed_compound(lx, a->base, out));
+             find_closed_compound(lx, a->base, out)) ||
+            find_respelled(lx, m, a, out);
   if (found && names_a_thing(out)) keep_name_whole(a, out->form);
   else if (found) root_gloss(lx, a, out);
   return found;

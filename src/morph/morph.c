@@ -57,7 +57,8 @@ struct juru_morph {
   juru__strmap freq;       /* word -> count in a background corpus */
   uint64_t corpus_size;    /* their sum, computed on first use */
   juru__strmap exceptions; /* word -> offset into strings (its lemma) */
-  juru__strmap variants;   /* non-standard spelling -> offset into strings */
+  juru__strmap variants;   /* non-standard spelling -> offset into strings;
+                              an ending when it starts with '-' */
   juru__buf strings;
   juru__strmap cache;      /* word -> index into cached */
   juru_analysis *cached;
@@ -293,11 +294,14 @@ static juru_status parse_variant_line(juru_morph *m, const char *line,
   if (split_tabs(line, len, f, fl, 3) != 2 || fl[0] == 0 || fl[1] == 0)
     return juru__fail(err, JURU_ESYNTAX, src, no, 1, JURU__NONE,
                       "expected NONSTANDARD<TAB>STANDARD");
+  if ((f[0][0] == '-') != (f[1][0] == '-') || (f[0][0] == '-' && fl[0] > 9))
+    return juru__fail(err, JURU_ESYNTAX, src, no, 1, JURU__NONE,
+                      "an ending (-kan) maps to an ending of at most 8 letters");
   uint32_t off;
   juru_status st = store_string(&m->strings, f[1], fl[1], &off);
   if (st == JURU_OK) st = juru__strmap_put(&m->variants, f[0], fl[0], off, NULL);
   /* a variant is a root too (resikonya is resiko + -nya) */
-  if (st == JURU_OK && fl[0] < JURU_MAX_WORD)
+  if (st == JURU_OK && f[0][0] != '-' && fl[0] < JURU_MAX_WORD)
     st = juru__strmap_put(&m->roots, f[0], fl[0], ROOT_TABLE, NULL);
   return st;
 }
@@ -917,9 +921,30 @@ size_t juru_morph_generate(const juru_morph *m, const char *root,
 const char *juru_morph_standard_spelling(const juru_morph *m, const char *word,
                                          size_t len) {
   uint32_t off;
-  if (!m || !word || !juru__strmap_get(&m->variants, word, len, &off))
+  if (!m || !word || len == 0 || word[0] == '-' ||
+      !juru__strmap_get(&m->variants, word, len, &off))
     return NULL;
   return m->strings.data + off;
+}
+
+/* Endings are few and short: try each tail of the word as a key. */
+size_t juru_morph_respell_ending(const juru_morph *m, const char *word,
+                                 size_t len, char *out, size_t size) {
+  char key[JURU_MAX_WORD];
+  if (!m || !word) return 0;
+  for (size_t k = len < 8 ? len : 8; k >= 2; k--) {
+    uint32_t off;
+    key[0] = '-';
+    memcpy(key + 1, word + len - k, k);
+    if (!juru__strmap_get(&m->variants, key, k + 1, &off)) continue;
+    const char *std = m->strings.data + off + 1; /* past its '-' */
+    size_t sn = strlen(std), stem = len - k;
+    if (stem < 2 || stem + sn >= size) return 0;
+    memcpy(out, word, stem);
+    memcpy(out + stem, std, sn + 1);
+    return stem + sn;
+  }
+  return 0;
 }
 
 /* ---- background frequencies --------------------------------------------- */

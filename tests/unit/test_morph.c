@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 /* Morphology: analyses, generation, meanings, rule-file errors, and the
  * compiled form. */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -192,6 +193,11 @@ static void test_variant_errors(void) {
   memset(&e, 0, sizeof e);
   CHECK(juru_morph_load(&f, &m, &e) == JURU_ESYNTAX && m == NULL);
   CHECK(e.line == 3 && strstr(e.text, "NONSTANDARD<TAB>STANDARD"));
+  const char *ending = "-kan\tkkan\n";
+  fv = open(var, O_WRONLY | O_TRUNC);
+  CHECK(fv >= 0 && write(fv, ending, strlen(ending)) == (ssize_t)strlen(ending));
+  close(fv);
+  CHECK(juru_morph_load(&f, &m, &e) == JURU_ESYNTAX && e.line == 1);
   unlink(aff);
   unlink(var);
 }
@@ -259,6 +265,12 @@ int main(int argc, char **argv) {
   test_variant_errors();
   CHECK_STR(juru_morph_standard_spelling(morph, "ijin", 4), "izin");
   CHECK(juru_morph_standard_spelling(morph, "izin", 4) == NULL);
+  CHECK(juru_morph_standard_spelling(morph, "-kan", 4) == NULL);
+  char re[16];
+  CHECK(juru_morph_respell_ending(morph, "dimasukan", 9, re, sizeof re) == 10);
+  CHECK_STR(re, "dimasukkan");
+  CHECK(juru_morph_respell_ending(morph, "dimasukan", 9, re, 10) == 0);
+  CHECK(juru_morph_respell_ending(morph, "rumah", 5, re, sizeof re) == 0);
   test_rule_errors();
   test_compiled(argv[1]);
   test_spelling();
