@@ -22,7 +22,8 @@ typedef enum juru_lookup_how {
   JURU_LOOKUP_NONE = 0,
   JURU_LOOKUP_EXACT,     /* the query itself is a headword */
   JURU_LOOKUP_BASE,      /* the query without clitics / reduplication */
-  JURU_LOOKUP_ACTIVE,    /* the active (meN-) form of a passive */
+  JURU_LOOKUP_ACTIVE,    /* the active (meN-) form of a passive or of a
+                            bare verb (bicarakan -> membicarakan) */
   JURU_LOOKUP_STANDARD,  /* the standard spelling of a non-standard form */
   JURU_LOOKUP_ROOT       /* only the root has an entry */
 } juru_lookup_how;

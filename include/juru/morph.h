@@ -99,6 +99,13 @@ juru_status juru_morph_analyze(juru_morph *m, const char *word, size_t len,
 juru_status juru_morph_analyze_rules(juru_morph *m, const char *word,
                                      size_t len, juru_analysis *out);
 
+/* The word with a final clitic (-nya, -lah...) split off even where no
+ * reading reaches a root, the rest analysed: ponselnya -> ponsel + -nya,
+ * for a caller whose own word list knows what the dictionary lacks.
+ * JURU_ENOTFOUND when the word ends in no clitic.  Not cached. */
+juru_status juru_morph_split_clitic(juru_morph *m, const char *word,
+                                    size_t len, juru_analysis *out);
+
 /* What an affix or confix label adds ("meN-" -> "active voice",
  * "ke-an" -> "abstract noun (state, quality)"), or NULL. */
 const char *juru_morph_meaning(const juru_morph *m, const char *label);

@@ -149,6 +149,8 @@ static void print_text(lookup_ctx *c, const char *q, size_t n,
   }
   if (r->how == JURU_LOOKUP_STANDARD)
     fprintf(fp, "  non-standard spelling of %s\n", r->form);
+  else if (r->how == JURU_LOOKUP_ACTIVE && r->analysis.n_prefix == 0)
+    fprintf(fp, "  object voice or imperative of %s\n", r->form);
   else if (r->how == JURU_LOOKUP_ACTIVE)
     fprintf(fp, "  passive of %s\n", r->form);
   int show_head = r->how != JURU_LOOKUP_EXACT;

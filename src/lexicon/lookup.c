@@ -20,9 +20,13 @@ static int try_form(const juru_lexicon *lx, const char *form,
 
 /* The active form of a passive: di- + REST -> meN- + REST, where a rest
  * that starts with per- or ber- gives memper-, member- (diperkirakan ->
- * memperkirakan, diberhentikan -> memberhentikan). */
+ * memperkirakan, diberhentikan -> memberhentikan); and of a bare verb in
+ * -kan or -i, the object voice or an imperative (bicarakan ->
+ * membicarakan). */
 static int active_form(juru_morph *m, const juru_analysis *a, char *out,
                        size_t size) {
+  if (a->n_prefix == 0 && a->suffix)  /* bicarakan -> membicarakan */
+    return juru_morph_generate(m, a->base, "meN-", NULL, out, size) > 0;
   if (a->n_prefix == 0 || strcmp(a->prefix[0], "di-") != 0) return 0;
   const char *rest = a->base + 2;
   if (a->n_prefix > 1 && (strcmp(a->prefix[1], "per-") == 0 ||
@@ -121,6 +125,17 @@ static void keep_name_whole(juru_analysis *a, const char *name) {
   a->pos = NULL;
 }
 
+/* The root with its suffix but not its prefixes, where the suffix makes a
+ * word of its own (memprivatisasi -> privatisasi). */
+static int stem_form(const juru_lexicon *lx, const juru_analysis *a,
+                     juru_lookup_result *out) {
+  char form[JURU_LOOKUP_MAX_FORM];
+  if (a->n_prefix == 0 || !a->suffix) return 0;
+  int n = snprintf(form, sizeof form, "%s%s", a->lemma, a->suffix + 1);
+  return n > 0 && (size_t)n < sizeof form &&
+         try_form(lx, form, JURU_LOOKUP_ROOT, out);
+}
+
 /* The forms an analysis points to, nearest the word first. */
 static int find_by_analysis(const juru_lexicon *lx, juru_morph *m,
                             const juru_analysis *a, juru_lookup_result *out) {
@@ -141,7 +156,7 @@ static int find_by_analysis(const juru_lexicon *lx, juru_morph *m,
   if (standard_suffix(m, a, form, sizeof form) &&
       try_form(lx, form, JURU_LOOKUP_STANDARD, out))
     return 1;
-  if (find_standard(lx, m, a, out) ||
+  if (find_standard(lx, m, a, out) || stem_form(lx, a, out) ||
       try_form(lx, a->lemma, JURU_LOOKUP_ROOT, out))
     return 1;
   const char *std = juru_morph_standard_spelling(m, a->lemma, strlen(a->lemma));
@@ -167,15 +182,29 @@ static int find_respelled(const juru_lexicon *lx, juru_morph *m,
   return 1;
 }
 
+/* ponselnya: a clitic on a word the lexicon has and the root dictionary
+ * lacks. */
+static int find_past_clitic(const juru_lexicon *lx, juru_morph *m,
+                            juru_analysis *a, juru_lookup_result *out) {
+  juru_analysis sc;
+  if (juru_morph_split_clitic(m, a->word, strlen(a->word), &sc) != JURU_OK ||
+      !(try_form(lx, sc.base, JURU_LOOKUP_BASE, out) ||
+        find_by_analysis(lx, m, &sc, out)))
+    return 0;
+  *a = sc;
+  return 1;
+}
+
 static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
                        size_t len, juru_lookup_result *out) {
   juru_analysis *a = &out->analysis;
   juru_morph_analyze(m, q, len, a);
   int found = try_form(lx, a->word, JURU_LOOKUP_EXACT, out) ||
               find_by_analysis(lx, m, a, out);
-  if (!found && (a->flags & JURU_ANALYSIS_EXCEPTION)) {
-    /* a lemma fixed by a corpus the lexicon does not know (lakukan): the
-     * rules' root (laku + -kan) may be there */
+  if (!found) {
+    /* a lemma fixed by a corpus the lexicon does not know (lakukan), or a
+     * reading through such a lemma (diberlakukan + -nya): the rules' own
+     * reading on the dictionary's roots (laku + -kan) may be there */
     juru_analysis byrules;
     juru_morph_analyze_rules(m, q, len, &byrules);
     if (strcmp(byrules.lemma, a->lemma) != 0 &&
@@ -188,7 +217,7 @@ static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
     found = find_closed_compound(lx, a->word, out) ||
             (strcmp(a->base, a->word) != 0 &&
              find_closed_compound(lx, a->base, out)) ||
-            find_respelled(lx, m, a, out);
+            find_respelled(lx, m, a, out) || find_past_clitic(lx, m, a, out);
   if (found && names_a_thing(out)) keep_name_whole(a, out->form);
   else if (found) root_gloss(lx, a, out);
   return found;

@@ -872,6 +872,26 @@ juru_status juru_morph_analyze(juru_morph *m, const char *word, size_t len,
   return JURU_OK;
 }
 
+juru_status juru_morph_split_clitic(juru_morph *m, const char *word,
+                                    size_t len, juru_analysis *out) {
+  if (!m || !out || (!word && len)) return JURU_EINVAL;
+  char w[JURU_MAX_WORD];
+  size_t n = fold_case(word, len, w, sizeof w);
+  for (size_t i = 0; n && i < m->nrules; i++) {
+    const rule *r = &m->rules[i];
+    if ((r->kind != K_POSSESSIVE && r->kind != K_PARTICLE) ||
+        !ends_with(w, n, r))
+      continue;
+    juru_status st = juru_morph_analyze(m, w, n - r->flen, out);
+    if (st != JURU_OK) return st;
+    if (r->kind == K_POSSESSIVE) out->possessive = r->label;
+    else out->particle = r->label;
+    memcpy(out->word, w, n + 1);
+    return JURU_OK;
+  }
+  return JURU_ENOTFOUND;
+}
+
 juru_status juru_morph_analyze_rules(juru_morph *m, const char *word,
                                      size_t len, juru_analysis *out) {
   if (!m || !out || (!word && len)) return JURU_EINVAL;
