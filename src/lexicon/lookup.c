@@ -118,7 +118,7 @@ static int names_a_thing(const juru_lookup_result *r) {
 
 static void keep_name_whole(juru_analysis *a, const char *name) {
   size_t n = strlen(name);
-  if (n >= sizeof a->lemma) return; /* a form found was a word: it fits */
+  if (n >= sizeof a->lemma) return; /* forms come from analyses: they fit */
   memcpy(a->lemma, name, n + 1);
   a->n_prefix = 0;
   a->suffix = NULL;
@@ -195,29 +195,34 @@ static int find_past_clitic(const juru_lexicon *lx, juru_morph *m,
   return 1;
 }
 
+/* A lemma fixed by a corpus the lexicon does not know (lakukan), or a
+ * reading through such a lemma (diberlakukan + -nya): the rules' own
+ * reading on the dictionary's roots (laku + -kan) may be there. */
+static int find_by_rules(const juru_lexicon *lx, juru_morph *m,
+                         juru_analysis *a, juru_lookup_result *out) {
+  juru_analysis byrules;
+  if (juru_morph_analyze_rules(m, a->word, strlen(a->word), &byrules) !=
+          JURU_OK ||
+      strcmp(byrules.lemma, a->lemma) == 0 ||
+      !find_by_analysis(lx, m, &byrules, out))
+    return 0;
+  *a = byrules;
+  return 1;
+}
+
 static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
                        size_t len, juru_lookup_result *out) {
   juru_analysis *a = &out->analysis;
   juru_morph_analyze(m, q, len, a);
+  /* nearest the word as written first; the guesses last */
   int found = try_form(lx, a->word, JURU_LOOKUP_EXACT, out) ||
-              find_by_analysis(lx, m, a, out);
-  if (!found) {
-    /* a lemma fixed by a corpus the lexicon does not know (lakukan), or a
-     * reading through such a lemma (diberlakukan + -nya): the rules' own
-     * reading on the dictionary's roots (laku + -kan) may be there */
-    juru_analysis byrules;
-    juru_morph_analyze_rules(m, q, len, &byrules);
-    if (strcmp(byrules.lemma, a->lemma) != 0 &&
-        find_by_analysis(lx, m, &byrules, out)) {
-      *a = byrules;
-      found = 1;
-    }
-  }
-  if (!found)
-    found = find_closed_compound(lx, a->word, out) ||
-            (strcmp(a->base, a->word) != 0 &&
-             find_closed_compound(lx, a->base, out)) ||
-            find_respelled(lx, m, a, out) || find_past_clitic(lx, m, a, out);
+              find_by_analysis(lx, m, a, out) ||
+              find_by_rules(lx, m, a, out) ||
+              find_closed_compound(lx, a->word, out) ||
+              (strcmp(a->base, a->word) != 0 &&
+               find_closed_compound(lx, a->base, out)) ||
+              find_respelled(lx, m, a, out) ||
+              find_past_clitic(lx, m, a, out);
   if (found && names_a_thing(out)) keep_name_whole(a, out->form);
   else if (found) root_gloss(lx, a, out);
   return found;
