@@ -1,5 +1,6 @@
-/* Fuzz target: morphological analysis and generation of arbitrary words,
- * with the shipped rules and dictionary. */
+/* Fuzz target: morphological analysis, the rules-only reading, clitic
+ * splitting, respelling and generation of arbitrary words, with the shipped
+ * rules and dictionary. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,5 +29,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char out[64];
   juru_morph_generate(morph, a.lemma, "meN-", "-kan", out, sizeof out);
   juru_morph_generate(morph, a.lemma, "peN-", "-an", out, sizeof out);
+  juru_analysis r;
+  if (juru_morph_analyze_rules(morph, (const char *)data, size, &r) != JURU_OK ||
+      juru_utf8_check(r.lemma, strlen(r.lemma), NULL) != JURU_OK)
+    abort();
+  juru_status st = juru_morph_split_clitic(morph, (const char *)data, size, &r);
+  if ((st != JURU_OK && st != JURU_ENOTFOUND) ||
+      (st == JURU_OK && juru_utf8_check(r.base, strlen(r.base), NULL) != JURU_OK))
+    abort();
+  char re[12];
+  size_t n = juru_morph_respell_ending(morph, a.word, strlen(a.word), re,
+                                       sizeof re);
+  if (n >= sizeof re || (n && strlen(re) != n)) abort();
+  const char *std = juru_morph_standard_spelling(morph, a.word, strlen(a.word));
+  if (std && juru_utf8_check(std, strlen(std), NULL) != JURU_OK) abort();
   return 0;
 }
