@@ -1,4 +1,6 @@
 /* The curl multi interface behind juru__http_perform (see http.h). */
+#include <dlfcn.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,10 +9,86 @@
 
 #include "http.h"
 
+/* libcurl is opened on first use rather than linked: its thirty-odd
+ * libraries (TLS, Kerberos, LDAP, SSH...) cost every juru command some
+ * 15 ms at start-up, and only the backends need them.  Offline use works
+ * without libcurl installed at all. */
+typedef struct curl_api {
+  CURLcode (*global_init)(long);
+  CURL *(*easy_init)(void);
+  CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+  CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+  void (*easy_cleanup)(CURL *);
+  const char *(*easy_strerror)(CURLcode);
+  struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+  void (*slist_free_all)(struct curl_slist *);
+  CURLM *(*multi_init)(void);
+  CURLMcode (*multi_add_handle)(CURLM *, CURL *);
+  CURLMcode (*multi_remove_handle)(CURLM *, CURL *);
+  CURLMcode (*multi_perform)(CURLM *, int *);
+  CURLMsg *(*multi_info_read)(CURLM *, int *);
+  CURLMcode (*multi_poll)(CURLM *, struct curl_waitfd[], unsigned int, int,
+                          int *);
+  CURLMcode (*multi_cleanup)(CURLM *);
+} curl_api;
+
+static curl_api lib;
+
+static char load_error[200];
+
+/* POSIX allows a function pointer to be written through a void **. */
+static int bind_symbols(void *h) {
+  static const struct {
+    const char *name;
+    size_t offset;
+  } syms[] = {
+#define SYM(field) {"curl_" #field, offsetof(curl_api, field)}
+      SYM(global_init),   SYM(easy_init),        SYM(easy_setopt),
+      SYM(easy_getinfo),  SYM(easy_cleanup),     SYM(easy_strerror),
+      SYM(slist_append),  SYM(slist_free_all),   SYM(multi_init),
+      SYM(multi_add_handle), SYM(multi_remove_handle), SYM(multi_perform),
+      SYM(multi_info_read),  SYM(multi_poll),   SYM(multi_cleanup)
+#undef SYM
+  };
+  for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++) {
+    void *f = dlsym(h, syms[i].name);
+    if (!f) {
+      snprintf(load_error, sizeof load_error, "libcurl lacks %s",
+               syms[i].name);
+      return 0;
+    }
+    memcpy((char *)&lib + syms[i].offset, &f, sizeof f);
+  }
+  return 1;
+}
+
+/* JURU_LIBCURL names another library to open (a test names a missing
+ * one). */
+static int open_libcurl(void) {
+  const char *env = getenv("JURU_LIBCURL");
+  const char *names[] = {env && *env ? env : "libcurl.so.4",
+                         env && *env ? NULL : "libcurl-gnutls.so.4"};
+  void *h = NULL;
+  for (size_t i = 0; i < 2 && !h && names[i]; i++)
+    h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+  if (!h) {
+    const char *why = dlerror();
+    snprintf(load_error, sizeof load_error,
+             "the HTTP backends need libcurl: %s", why ? why : names[0]);
+    return 0;
+  }
+  if (!bind_symbols(h)) {
+    dlclose(h);
+    return 0;
+  }
+  return 1;
+}
+
 juru_status juru__http_global_init(void) {
   static int done;
   if (done) return JURU_OK;
-  if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return JURU_ENOMEM;
+  if (!open_libcurl()) return JURU_EBACKEND;
+  if (lib.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return JURU_ENOMEM;
   done = 1;
   return JURU_OK;
 }
@@ -62,14 +140,14 @@ static size_t on_header(char *h, size_t size, size_t n, void *ud) {
 }
 
 static CURL *easy_for(juru__http_request *r, struct curl_slist **headers) {
-  CURL *e = curl_easy_init();
+  CURL *e = lib.easy_init();
   if (!e) return NULL;
   *headers = NULL;
   for (size_t i = 0; i < r->n_headers; i++) {
-    struct curl_slist *h = curl_slist_append(*headers, r->headers[i]);
+    struct curl_slist *h = lib.slist_append(*headers, r->headers[i]);
     if (!h) {
-      curl_slist_free_all(*headers);
-      curl_easy_cleanup(e);
+      lib.slist_free_all(*headers);
+      lib.easy_cleanup(e);
       return NULL;
     }
     *headers = h;
@@ -78,22 +156,22 @@ static CURL *easy_for(juru__http_request *r, struct curl_slist **headers) {
   r->status = 0;
   r->retry_after = -1;
   r->error[0] = '\0';
-  curl_easy_setopt(e, CURLOPT_URL, r->url);
-  curl_easy_setopt(e, CURLOPT_HTTPHEADER, *headers);
-  curl_easy_setopt(e, CURLOPT_POSTFIELDS, r->body.data ? r->body.data : "");
-  curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)r->body.len);
-  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
-  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
-  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, r->connect_timeout_ms);
-  curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, r->timeout_ms);
-  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->error);
-  curl_easy_setopt(e, CURLOPT_PRIVATE, r);
-  curl_easy_setopt(e, CURLOPT_USERAGENT, "juru/" "0.1");
+  lib.easy_setopt(e, CURLOPT_URL, r->url);
+  lib.easy_setopt(e, CURLOPT_HTTPHEADER, *headers);
+  lib.easy_setopt(e, CURLOPT_POSTFIELDS, r->body.data ? r->body.data : "");
+  lib.easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)r->body.len);
+  lib.easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+  lib.easy_setopt(e, CURLOPT_WRITEDATA, r);
+  lib.easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+  lib.easy_setopt(e, CURLOPT_HEADERDATA, r);
+  lib.easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, r->connect_timeout_ms);
+  lib.easy_setopt(e, CURLOPT_TIMEOUT_MS, r->timeout_ms);
+  lib.easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  lib.easy_setopt(e, CURLOPT_ERRORBUFFER, r->error);
+  lib.easy_setopt(e, CURLOPT_PRIVATE, r);
+  lib.easy_setopt(e, CURLOPT_USERAGENT, "juru/" "0.1");
   /* keys travel in headers only; never follow a redirect elsewhere with them */
-  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+  lib.easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
   return e;
 }
 
@@ -105,37 +183,52 @@ typedef struct slot {
 static juru_status start(CURLM *m, juru__http_request *r, slot *s) {
   s->easy = easy_for(r, &s->headers);
   if (!s->easy) return JURU_ENOMEM;
-  if (curl_multi_add_handle(m, s->easy) != CURLM_OK) return JURU_ENOMEM;
+  if (lib.multi_add_handle(m, s->easy) != CURLM_OK) return JURU_ENOMEM;
   return JURU_OK;
 }
 
 static void finish(CURLM *m, slot *s, CURLcode code) {
   juru__http_request *r = NULL;
-  curl_easy_getinfo(s->easy, CURLINFO_PRIVATE, (char **)&r);
+  lib.easy_getinfo(s->easy, CURLINFO_PRIVATE, (char **)&r);
   if (code == CURLE_OK) {
-    curl_easy_getinfo(s->easy, CURLINFO_RESPONSE_CODE, &r->status);
+    lib.easy_getinfo(s->easy, CURLINFO_RESPONSE_CODE, &r->status);
   } else {
     r->status = 0;
     if (!r->error[0])
-      snprintf(r->error, sizeof r->error, "%s", curl_easy_strerror(code));
+      snprintf(r->error, sizeof r->error, "%s", lib.easy_strerror(code));
   }
-  curl_multi_remove_handle(m, s->easy);
-  curl_easy_cleanup(s->easy);
-  curl_slist_free_all(s->headers);
+  lib.multi_remove_handle(m, s->easy);
+  lib.easy_cleanup(s->easy);
+  lib.slist_free_all(s->headers);
   s->easy = NULL;
   s->headers = NULL;
+}
+
+/* Without libcurl every request fails as a transfer does, saying why. */
+static juru_status fail_all(juru__http_request **reqs, size_t n,
+                            juru__http_done_fn done, void *userdata) {
+  juru_status st = JURU_OK;
+  for (size_t i = 0; i < n && st == JURU_OK; i++) {
+    reqs[i]->status = 0;
+    reqs[i]->retry_after = -1;
+    snprintf(reqs[i]->error, sizeof reqs[i]->error, "%s", load_error);
+    if (done) st = done(i, userdata);
+  }
+  return st;
 }
 
 juru_status juru__http_perform(juru__http_request **reqs, size_t n,
                                size_t parallel, juru__http_done_fn done,
                                void *userdata) {
   if (n == 0) return JURU_OK;
-  if (juru__http_global_init() != JURU_OK) return JURU_ENOMEM;
+  juru_status init = juru__http_global_init();
+  if (init == JURU_EBACKEND) return fail_all(reqs, n, done, userdata);
+  if (init != JURU_OK) return init;
   if (parallel == 0) parallel = 1;
-  CURLM *m = curl_multi_init();
+  CURLM *m = lib.multi_init();
   slot *slots = juru__calloc(n, sizeof *slots);
   if (!m || !slots) {
-    curl_multi_cleanup(m);
+    lib.multi_cleanup(m);
     juru__free(slots);
     return JURU_ENOMEM;
   }
@@ -148,10 +241,10 @@ juru_status juru__http_perform(juru__http_request **reqs, size_t n,
       running_count++;
     }
     int still;
-    curl_multi_perform(m, &still);
+    lib.multi_perform(m, &still);
     CURLMsg *msg;
     int left;
-    while ((msg = curl_multi_info_read(m, &left))) {
+    while ((msg = lib.multi_info_read(m, &left))) {
       if (msg->msg != CURLMSG_DONE) continue;
       for (size_t i = 0; i < next; i++)
         if (slots[i].easy == msg->easy_handle) {
@@ -161,11 +254,11 @@ juru_status juru__http_perform(juru__http_request **reqs, size_t n,
           break;
         }
     }
-    if (running_count > 0) curl_multi_poll(m, NULL, 0, 100, NULL);
+    if (running_count > 0) lib.multi_poll(m, NULL, 0, 100, NULL);
   }
   for (size_t i = 0; i < n; i++)
     if (slots[i].easy) finish(m, &slots[i], CURLE_ABORTED_BY_CALLBACK);
-  curl_multi_cleanup(m);
+  lib.multi_cleanup(m);
   juru__free(slots);
   return st;
 }

@@ -1,5 +1,6 @@
 /* HTTP for the backends: many POST requests at once over the curl multi
- * interface.  http.c is the only file that includes <curl/curl.h>. */
+ * interface.  http.c is the only file that includes <curl/curl.h>; it opens
+ * libcurl on first use (dlopen), so nothing else pays for loading it. */
 #ifndef JURU_BACKEND_HTTP_H
 #define JURU_BACKEND_HTTP_H
 
@@ -29,7 +30,8 @@ typedef juru_status (*juru__http_done_fn)(size_t i, void *userdata);
 /* Send every request, at most `parallel` at a time; each gets its status
  * and response, and `done` (may be NULL) hears of it at once.  Returns
  * JURU_ENOMEM, done's error, or JURU_OK (transfer errors are per
- * request). */
+ * request; when libcurl cannot be loaded, every request fails so, its
+ * error saying why). */
 juru_status juru__http_perform(juru__http_request **reqs, size_t n,
                                size_t parallel, juru__http_done_fn done,
                                void *userdata);
@@ -37,6 +39,8 @@ juru_status juru__http_perform(juru__http_request **reqs, size_t n,
 /* Release what a request owns and clear it for reuse. */
 void juru__http_request_clear(juru__http_request *r);
 
+/* Open libcurl and initialise it once: JURU_EBACKEND when it cannot be
+ * loaded, JURU_ENOMEM when it does not initialise. */
 juru_status juru__http_global_init(void);
 
 #endif
