@@ -36,7 +36,8 @@ static curl_api lib;
 
 static char load_error[200];
 
-/* POSIX allows a function pointer to be written through a void **. */
+/* dlsym gives a void *; its bytes are copied into the function pointer
+ * (POSIX requires the two to share a representation). */
 static int bind_symbols(void *h) {
   static const struct {
     const char *name;

@@ -41,6 +41,7 @@ typedef struct forbid {
 enum { ROOT_DICTIONARY = 1, ROOT_TABLE = 2 };
 
 #define MAX_RULES 128
+#define MAX_ENDING 8 /* letters of a respelled ending (-kan -> -kkan) */
 #define MAX_FORBID 32
 #define CACHE_LIMIT (1u << 20)
 
@@ -294,9 +295,11 @@ static juru_status parse_variant_line(juru_morph *m, const char *line,
   if (split_tabs(line, len, f, fl, 3) != 2 || fl[0] == 0 || fl[1] == 0)
     return juru__fail(err, JURU_ESYNTAX, src, no, 1, JURU__NONE,
                       "expected NONSTANDARD<TAB>STANDARD");
-  if ((f[0][0] == '-') != (f[1][0] == '-') || (f[0][0] == '-' && fl[0] > 9))
+  if ((f[0][0] == '-') != (f[1][0] == '-') ||
+      (f[0][0] == '-' && fl[0] > MAX_ENDING + 1))
     return juru__fail(err, JURU_ESYNTAX, src, no, 1, JURU__NONE,
-                      "an ending (-kan) maps to an ending of at most 8 letters");
+                      "an ending (-kan) maps to an ending of at most %d "
+                      "letters", MAX_ENDING);
   uint32_t off;
   juru_status st = store_string(&m->strings, f[1], fl[1], &off);
   if (st == JURU_OK) st = juru__strmap_put(&m->variants, f[0], fl[0], off, NULL);
@@ -693,13 +696,16 @@ static void analyze_word(juru_morph *m, const char *w, size_t n,
 static void analyze_by_rules(const juru_morph *m, const char *w, size_t n,
                              int may_keep, juru_analysis *out);
 
-/* A clitic written after a hyphen: kuasa-mu, malaikat-malaikat-nya. */
-static const rule *hyphen_clitic(const juru_morph *m, const char *w, size_t n) {
+/* The first clitic rule (possessive or particle) that ends w, leaving at
+ * least two letters; with `hyphen`, only one written after a hyphen
+ * (kuasa-mu, malaikat-malaikat-nya). */
+static const rule *final_clitic(const juru_morph *m, const char *w, size_t n,
+                                int hyphen) {
   for (size_t i = 0; i < m->nrules; i++) {
     const rule *r = &m->rules[i];
     if ((r->kind == K_POSSESSIVE || r->kind == K_PARTICLE) &&
-        n > r->flen + 2 && w[n - r->flen - 1] == '-' &&
-        memcmp(w + n - r->flen, r->form, r->flen) == 0)
+        ends_with(w, n, r) &&
+        (!hyphen || (n > r->flen + 2 && w[n - r->flen - 1] == '-')))
       return r;
   }
   return NULL;
@@ -709,7 +715,7 @@ static const rule *hyphen_clitic(const juru_morph *m, const char *w, size_t n) {
  * after a hyphen. */
 static int analyze_hyphenated(juru_morph *m, const char *w, size_t n,
                               juru_analysis *out) {
-  const rule *clitic = hyphen_clitic(m, w, n);
+  const rule *clitic = final_clitic(m, w, n, 1);
   if (clitic) {
     analyze_word(m, w, n - clitic->flen - 1, out);
     if (clitic->kind == K_POSSESSIVE) out->possessive = clitic->label;
@@ -877,19 +883,14 @@ juru_status juru_morph_split_clitic(juru_morph *m, const char *word,
   if (!m || !out || (!word && len)) return JURU_EINVAL;
   char w[JURU_MAX_WORD];
   size_t n = fold_case(word, len, w, sizeof w);
-  for (size_t i = 0; n && i < m->nrules; i++) {
-    const rule *r = &m->rules[i];
-    if ((r->kind != K_POSSESSIVE && r->kind != K_PARTICLE) ||
-        !ends_with(w, n, r))
-      continue;
-    juru_status st = juru_morph_analyze(m, w, n - r->flen, out);
-    if (st != JURU_OK) return st;
-    if (r->kind == K_POSSESSIVE) out->possessive = r->label;
-    else out->particle = r->label;
-    memcpy(out->word, w, n + 1);
-    return JURU_OK;
-  }
-  return JURU_ENOTFOUND;
+  const rule *r = n ? final_clitic(m, w, n, 0) : NULL;
+  if (!r) return JURU_ENOTFOUND;
+  juru_status st = juru_morph_analyze(m, w, n - r->flen, out);
+  if (st != JURU_OK) return st;
+  if (r->kind == K_POSSESSIVE) out->possessive = r->label;
+  else out->particle = r->label;
+  memcpy(out->word, w, n + 1);
+  return JURU_OK;
 }
 
 juru_status juru_morph_analyze_rules(juru_morph *m, const char *word,
@@ -950,9 +951,9 @@ const char *juru_morph_standard_spelling(const juru_morph *m, const char *word,
 /* Endings are few and short: try each tail of the word as a key. */
 size_t juru_morph_respell_ending(const juru_morph *m, const char *word,
                                  size_t len, char *out, size_t size) {
-  char key[JURU_MAX_WORD];
+  char key[MAX_ENDING + 1];
   if (!m || !word) return 0;
-  for (size_t k = len < 8 ? len : 8; k >= 2; k--) {
+  for (size_t k = len < MAX_ENDING ? len : MAX_ENDING; k >= 2; k--) {
     uint32_t off;
     key[0] = '-';
     memcpy(key + 1, word + len - k, k);
