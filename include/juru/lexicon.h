@@ -65,6 +65,11 @@ size_t juru_lexicon_find(const juru_lexicon *lx, const char *key, size_t len,
 size_t juru_lexicon_reverse(const juru_lexicon *lx, const char *english,
                             size_t len, juru_lex_entry *out, size_t max);
 
+/* Multi-word entries one of whose words is `word` (gencatan: gencatan
+ * senjata), in the order of the sources. */
+size_t juru_lexicon_containing(const juru_lexicon *lx, const char *word,
+                               size_t len, juru_lex_entry *out, size_t max);
+
 size_t juru_lexicon_count(const juru_lexicon *lx);      /* headwords */
 size_t juru_lexicon_max_words(const juru_lexicon *lx);  /* longest headword */
 

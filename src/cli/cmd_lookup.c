@@ -12,8 +12,9 @@ static const char usage[] =
     "Shows the analysis (affixes and what they add), the English senses with\n"
     "the best first, and the lexicon each entry comes from.  Non-standard\n"
     "spellings (ijin, jurubicara) are found under the standard one.  A word\n"
-    "with no entry gets spelling suggestions.  With no TERM, reads one per\n"
-    "line from standard input.\n"
+    "with no entry of its own is shown in the terms that contain it (jajak:\n"
+    "jajak pendapat), or else gets spelling suggestions.  With no TERM, reads\n"
+    "one per line from standard input.\n"
     "\n"
     "Options:\n"
     "  -r, --reverse     English to Indonesian: entries with this English sense\n"
@@ -21,10 +22,12 @@ static const char usage[] =
     "      --data-dir DIR  where the dictionaries are\n"
     "  -h, --help        show this help\n"
     "\n"
-    "Exit status: 0 when every term was found, 1 when one was not.\n";
+    "Exit status: 0 when every term was found, 1 when one was not (shown\n"
+    "only inside longer terms counts as not found).\n";
 
 #define MAX_SHOWN 3
 #define MAX_SUGGEST 5
+#define MAX_TERMS 6 /* terms shown for a word found only inside them */
 
 typedef struct lookup_ctx {
   juru_lexicon *lx;
@@ -32,6 +35,16 @@ typedef struct lookup_ctx {
   int json, reverse;
   FILE *fp;
 } lookup_ctx;
+
+/* What is shown for a word with no entry of its own: the terms containing
+ * it, one entry per headword, or else spelling suggestions. */
+typedef struct missing_word {
+  juru_lex_entry terms[MAX_TERMS];
+  size_t nterms, more_terms;
+  char *sugg[MAX_SUGGEST];
+  juru_lookup_result sugg_result[MAX_SUGGEST];
+  size_t nsugg;
+} missing_word;
 
 static void print_entry_text(FILE *fp, const juru_lex_entry *e, int headword) {
   fputs("  ", fp);
@@ -101,9 +114,32 @@ static int has_affixes(const juru_analysis *a) {
          a->reduplicated;
 }
 
+static void print_first_sense(FILE *fp, const juru_lex_entry *e) {
+  const char *semi = memchr(e->english, ';', e->english_len);
+  fprintf(fp, " (%.*s)",
+          (int)(semi ? (size_t)(semi - e->english) : e->english_len),
+          e->english);
+}
+
+static void print_missing(FILE *fp, const missing_word *mw) {
+  if (mw->nterms) {
+    fputs("  no entry of its own; in terms:\n", fp);
+    for (size_t i = 0; i < mw->nterms; i++)
+      print_entry_text(fp, &mw->terms[i], 1);
+    if (mw->more_terms) fprintf(fp, "  and %zu more terms\n", mw->more_terms);
+    return;
+  }
+  fprintf(fp, "  not found");
+  for (size_t i = 0; i < mw->nsugg; i++) {
+    fprintf(fp, "%s%s", i ? ", " : "; did you mean: ", mw->sugg[i]);
+    if (mw->sugg_result[i].n_entries)
+      print_first_sense(fp, &mw->sugg_result[i].entries[0]);
+  }
+  fputc('\n', fp);
+}
+
 static void print_text(lookup_ctx *c, const char *q, size_t n,
-                       const juru_lookup_result *r, char **sugg,
-                       size_t nsugg, juru_lookup_result *sr) {
+                       const juru_lookup_result *r, const missing_word *mw) {
   FILE *fp = c->fp;
   fprintf(fp, "%.*s", (int)n, q);
   if (!r->phrase && has_affixes(&r->analysis)) {
@@ -133,18 +169,7 @@ static void print_text(lookup_ctx *c, const char *q, size_t n,
       fputc('\n', fp);
       return;
     }
-    fprintf(fp, "  not found");
-    for (size_t i = 0; i < nsugg; i++) {
-      fprintf(fp, "%s%s", i ? ", " : "; did you mean: ", sugg[i]);
-      if (sr[i].n_entries) {
-        const juru_lex_entry *e = &sr[i].entries[0];
-        const char *semi = memchr(e->english, ';', e->english_len);
-        fprintf(fp, " (%.*s)",
-                (int)(semi ? (size_t)(semi - e->english) : e->english_len),
-                e->english);
-      }
-    }
-    fputc('\n', fp);
+    print_missing(fp, mw);
     return;
   }
   if (r->how == JURU_LOOKUP_STANDARD)
@@ -166,8 +191,7 @@ static void print_text(lookup_ctx *c, const char *q, size_t n,
 }
 
 static void print_json(lookup_ctx *c, const char *q, size_t n,
-                       const juru_lookup_result *r, char **sugg,
-                       size_t nsugg) {
+                       const juru_lookup_result *r, const missing_word *mw) {
   FILE *fp = c->fp;
   fputc('{', fp);
   json_field(fp, "query", q, n);
@@ -211,12 +235,39 @@ static void print_json(lookup_ctx *c, const char *q, size_t n,
     if (i) fputc(',', fp);
     print_entry_json(fp, &r->root_entries[i]);
   }
-  fputs("],\"suggestions\":[", fp);
-  for (size_t i = 0; i < nsugg; i++) {
+  fputs("],\"in_terms\":[", fp);
+  for (size_t i = 0; i < mw->nterms; i++) {
     if (i) fputc(',', fp);
-    cli_json_string(fp, sugg[i], strlen(sugg[i]));
+    print_entry_json(fp, &mw->terms[i]);
+  }
+  fputs("],\"suggestions\":[", fp);
+  for (size_t i = 0; i < mw->nsugg; i++) {
+    if (i) fputc(',', fp);
+    cli_json_string(fp, mw->sugg[i], strlen(mw->sugg[i]));
   }
   fputs("]}\n", fp);
+}
+
+static int same_headword(const juru_lex_entry *a, const juru_lex_entry *b) {
+  return a->headword_len == b->headword_len &&
+         memcmp(a->headword, b->headword, a->headword_len) == 0;
+}
+
+/* The terms containing q, best entry of each headword, sources in order. */
+static void find_terms(lookup_ctx *c, const char *q, size_t n,
+                       missing_word *mw) {
+  size_t k = juru_lexicon_containing(c->lx, q, n, NULL, 0);
+  juru_lex_entry *e = k ? malloc(k * sizeof *e) : NULL;
+  if (!e) return;
+  k = juru_lexicon_containing(c->lx, q, n, e, k);
+  for (size_t i = 0; i < k; i++) {
+    int seen = 0;
+    for (size_t j = 0; j < i && !seen; j++) seen = same_headword(&e[j], &e[i]);
+    if (seen) continue;
+    if (mw->nterms < MAX_TERMS) mw->terms[mw->nterms++] = e[i];
+    else mw->more_terms++;
+  }
+  free(e);
 }
 
 static int lookup_one(lookup_ctx *c, const char *q, size_t n) {
@@ -226,17 +277,18 @@ static int lookup_one(lookup_ctx *c, const char *q, size_t n) {
   }
   juru_lookup_result r;
   juru_status st = juru_lookup(c->lx, c->morph, q, n, &r);
-  char *sugg[MAX_SUGGEST];
-  size_t nsugg = 0;
-  static juru_lookup_result sr[MAX_SUGGEST];
-  if (st == JURU_ENOTFOUND && !r.phrase) {
-    nsugg = juru_lookup_suggest(c->lx, c->morph, q, n, sugg, MAX_SUGGEST);
-    for (size_t i = 0; i < nsugg; i++)
-      juru_lookup(c->lx, c->morph, sugg[i], strlen(sugg[i]), &sr[i]);
+  static missing_word mw; /* large: results of the suggestions */
+  mw.nterms = mw.more_terms = mw.nsugg = 0;
+  if (st == JURU_ENOTFOUND && !r.phrase) find_terms(c, q, n, &mw);
+  if (st == JURU_ENOTFOUND && !r.phrase && !mw.nterms) {
+    mw.nsugg = juru_lookup_suggest(c->lx, c->morph, q, n, mw.sugg, MAX_SUGGEST);
+    for (size_t i = 0; i < mw.nsugg; i++)
+      juru_lookup(c->lx, c->morph, mw.sugg[i], strlen(mw.sugg[i]),
+                  &mw.sugg_result[i]);
   }
-  if (c->json) print_json(c, q, n, &r, sugg, nsugg);
-  else print_text(c, q, n, &r, sugg, nsugg, sr);
-  for (size_t i = 0; i < nsugg; i++) juru_free(sugg[i]);
+  if (c->json) print_json(c, q, n, &r, &mw);
+  else print_text(c, q, n, &r, &mw);
+  for (size_t i = 0; i < mw.nsugg; i++) juru_free(mw.sugg[i]);
   return st == JURU_OK ? 0 : 1;
 }
 

@@ -1,5 +1,6 @@
 /* The lexicon: TSV sources parsed into records, indexed by normalised
- * headword and by each English sense; saved and reopened as a data file.
+ * headword, by each English sense and by each word of a multi-word
+ * headword; saved and reopened as a data file.
  *
  * Records live in one text blob, one per line:
  *     HEADWORD \t ENGLISH \t POS \t NOTE \t SOURCE \n
@@ -18,7 +19,7 @@
 struct juru_lexicon {
   juru__buf records;
   juru__buf lists; /* u32 */
-  juru__strmap fwd, rev;
+  juru__strmap fwd, rev, words;
   size_t max_words;
   char *stamp;
   juru__datafile df; /* when opened compiled */
@@ -80,6 +81,7 @@ static size_t normalise_key(const char *s, size_t len, char *out, size_t size) {
 typedef struct loader {
   juru_lexicon *lx;
   juru__buf keys; /* scratch: normalised keys of pairs */
+  juru__buf revpairs, wordpairs; /* English sense -> record, word -> record */
   uint32_t seq;
 } loader;
 
@@ -98,7 +100,21 @@ static size_t count_words(const char *s, size_t n) {
   return w;
 }
 
-static juru_status parse_line(loader *L, juru__buf *revpairs, const char *line,
+/* Each word of a multi-word key indexes its record (gencatan -> gencatan
+ * senjata), so a word known only inside terms can be shown in them. */
+static juru_status index_words(loader *L, const char *key, size_t klen,
+                               size_t rec) {
+  juru_status st = JURU_OK;
+  for (const char *w = key, *end = key + klen; w < end && st == JURU_OK;) {
+    const char *sp = memchr(w, ' ', (size_t)(end - w));
+    const char *stop = sp ? sp : end;
+    st = add_pair(L, &L->wordpairs, w, (size_t)(stop - w), rec);
+    w = sp ? sp + 1 : end;
+  }
+  return st;
+}
+
+static juru_status parse_line(loader *L, const char *line,
                               size_t len, const char *src, size_t srclen,
                               const char *path, size_t no, juru_error *err) {
   const char *f[5] = {0};
@@ -143,6 +159,7 @@ static juru_status parse_line(loader *L, juru__buf *revpairs, const char *line,
   if (st == JURU_OK) st = add_pair(L, &L->lx->pairs, key, klen, off);
   size_t words = count_words(key, klen);
   if (words > L->lx->max_words) L->lx->max_words = words;
+  if (st == JURU_OK && words > 1) st = index_words(L, key, klen, off);
   /* each English sense indexes back */
   const char *e = f[1], *end = f[1] + fl[1];
   while (st == JURU_OK && e < end) {
@@ -150,14 +167,13 @@ static juru_status parse_line(loader *L, juru__buf *revpairs, const char *line,
     const char *stop = semi ? semi : end;
     char ekey[MAX_FIELD];
     size_t elen = normalise_key(e, (size_t)(stop - e), ekey, sizeof ekey);
-    if (elen) st = add_pair(L, revpairs, ekey, elen, off);
+    if (elen) st = add_pair(L, &L->revpairs, ekey, elen, off);
     e = semi ? semi + 1 : end;
   }
   return st;
 }
 
-static juru_status parse_buffer(loader *L, juru__buf *revpairs,
-                                const char *data, size_t size,
+static juru_status parse_buffer(loader *L, const char *data, size_t size,
                                 const char *path, juru_error *err) {
   juru_status st = juru_utf8_check(data, size, err);
   if (st != JURU_OK && err)
@@ -171,20 +187,19 @@ static juru_status parse_buffer(loader *L, juru__buf *revpairs,
   size_t len;
   while (st == JURU_OK && juru__next_line(&it, &line, &len)) {
     if (len == 0 || line[0] == '#') continue;
-    st = parse_line(L, revpairs, line, len, base, blen, path, it.number, err);
+    st = parse_line(L, line, len, base, blen, path, it.number, err);
   }
   if (st == JURU_ENOMEM)
     juru__fail(err, st, path, it.number, 0, JURU__NONE, NULL);
   return st;
 }
 
-static juru_status load_file(loader *L, juru__buf *revpairs, const char *path,
-                             juru_error *err) {
+static juru_status load_file(loader *L, const char *path, juru_error *err) {
   juru__buf b = {0};
   b.max = 256u << 20;
   juru_status st = juru__read_file(path, &b, err);
   if (st == JURU_OK)
-    st = parse_buffer(L, revpairs, b.data ? b.data : "", b.len, path, err);
+    st = parse_buffer(L, b.data ? b.data : "", b.len, path, err);
   juru__buf_free(&b);
   return st;
 }
@@ -241,16 +256,19 @@ static juru_status load(const char *const *paths, size_t n, const char *data,
   *out = NULL;
   juru_lexicon *lx = juru__calloc(1, sizeof *lx);
   if (!lx) return juru__fail(err, JURU_ENOMEM, NULL, 0, 0, JURU__NONE, NULL);
-  loader L = {lx, {0}, 0};
-  juru__buf revpairs = {0};
+  loader L;
+  memset(&L, 0, sizeof L);
+  L.lx = lx;
   juru_status st = JURU_OK;
-  if (data) st = parse_buffer(&L, &revpairs, data, size, name, err);
+  if (data) st = parse_buffer(&L, data, size, name, err);
   for (size_t i = 0; !data && i < n && st == JURU_OK; i++)
-    st = load_file(&L, &revpairs, paths[i], err);
+    st = load_file(&L, paths[i], err);
   if (st == JURU_OK) st = build_index(lx, &lx->fwd, &lx->pairs, &L.keys);
-  if (st == JURU_OK) st = build_index(lx, &lx->rev, &revpairs, &L.keys);
+  if (st == JURU_OK) st = build_index(lx, &lx->rev, &L.revpairs, &L.keys);
+  if (st == JURU_OK) st = build_index(lx, &lx->words, &L.wordpairs, &L.keys);
   juru__buf_free(&L.keys);
-  juru__buf_free(&revpairs);
+  juru__buf_free(&L.revpairs);
+  juru__buf_free(&L.wordpairs);
   juru__buf_free(&lx->pairs);
   if (st != JURU_OK) {
     if (st == JURU_ENOMEM) juru__fail(err, st, NULL, 0, 0, JURU__NONE, NULL);
@@ -279,7 +297,7 @@ juru_status juru_lexicon_parse(const char *data, size_t len, const char *name,
 juru_status juru_lexicon_save(const juru_lexicon *lx, const char *path,
                               const char *stamp, juru_error *err) {
   uint64_t meta[2] = {lx->max_words, lx->fwd.count};
-  juru__section s[7];
+  juru__section s[9];
   memset(s, 0, sizeof s);
   strcpy(s[0].name, "meta");
   s[0].data = meta;
@@ -292,13 +310,14 @@ juru_status juru_lexicon_save(const juru_lexicon *lx, const char *path,
   s[2].size = lx->lists.len;
   juru__strmap_sections(&lx->fwd, "fwd", s + 3);
   juru__strmap_sections(&lx->rev, "rev", s + 5);
-  juru__section all[8];
+  juru__strmap_sections(&lx->words, "words", s + 7);
+  juru__section all[10];
   memcpy(all, s, sizeof s);
-  memset(&all[7], 0, sizeof all[7]);
-  strcpy(all[7].name, "stamp");
-  all[7].data = stamp ? stamp : "";
-  all[7].size = stamp ? strlen(stamp) : 0;
-  return juru__datafile_write(path, all, 8, err);
+  memset(&all[9], 0, sizeof all[9]);
+  strcpy(all[9].name, "stamp");
+  all[9].data = stamp ? stamp : "";
+  all[9].size = stamp ? strlen(stamp) : 0;
+  return juru__datafile_write(path, all, 10, err);
 }
 
 juru_status juru_lexicon_open(const char *path, juru_lexicon **out,
@@ -319,7 +338,8 @@ juru_status juru_lexicon_open(const char *path, juru_lexicon **out,
   if (meta && meta->size == 2 * sizeof(uint64_t) && rec && lists && stamp &&
       lists->size % sizeof(uint32_t) == 0 &&
       juru__strmap_view(&lx->fwd, &lx->df, "fwd") == JURU_OK &&
-      juru__strmap_view(&lx->rev, &lx->df, "rev") == JURU_OK) {
+      juru__strmap_view(&lx->rev, &lx->df, "rev") == JURU_OK &&
+      juru__strmap_view(&lx->words, &lx->df, "words") == JURU_OK) {
     uint64_t m[2];
     memcpy(m, meta->data, sizeof m);
     lx->max_words = (size_t)m[0];
@@ -351,12 +371,14 @@ void juru_lexicon_free(juru_lexicon *lx) {
   if (lx->df.map) {
     juru__strmap_free(&lx->fwd);
     juru__strmap_free(&lx->rev);
+    juru__strmap_free(&lx->words);
     juru__datafile_close(&lx->df);
   } else {
     juru__buf_free(&lx->records);
     juru__buf_free(&lx->lists);
     juru__strmap_free(&lx->fwd);
     juru__strmap_free(&lx->rev);
+    juru__strmap_free(&lx->words);
   }
   juru__buf_free(&lx->pairs);
   juru__free(lx->stamp);
@@ -417,6 +439,11 @@ size_t juru_lexicon_find(const juru_lexicon *lx, const char *key, size_t len,
 size_t juru_lexicon_reverse(const juru_lexicon *lx, const char *english,
                             size_t len, juru_lex_entry *out, size_t max) {
   return query(lx, &lx->rev, english, len, out, max);
+}
+
+size_t juru_lexicon_containing(const juru_lexicon *lx, const char *word,
+                               size_t len, juru_lex_entry *out, size_t max) {
+  return query(lx, &lx->words, word, len, out, max);
 }
 
 size_t juru_lexicon_count(const juru_lexicon *lx) {

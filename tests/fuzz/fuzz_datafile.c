@@ -24,6 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (size_t i = 0; i < 4; i++) {
       juru_lexicon_find(lx, q[i], strlen(q[i]), e, 4);
       juru_lexicon_reverse(lx, q[i], strlen(q[i]), e, 4);
+      juru_lexicon_containing(lx, q[i], strlen(q[i]), e, 4);
     }
     juru_lexicon_free(lx);
   }

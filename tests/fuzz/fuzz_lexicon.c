@@ -21,6 +21,9 @@ static void query_all(const juru_lexicon *lx, const uint8_t *data,
     for (size_t j = 0; j < k && j < 4; j++)
       if (!e[j].headword || !e[j].english) abort();
     juru_lexicon_reverse(lx, (const char *)data + i, n, e, 4);
+    k = juru_lexicon_containing(lx, (const char *)data + i, n, e, 4);
+    for (size_t j = 0; j < k && j < 4; j++)
+      if (!e[j].headword || !e[j].english) abort();
   }
 }
 

@@ -60,6 +60,12 @@ static void test_load_and_find(void) {
   CHECK(juru_lexicon_reverse(lx, "Rocket", 6, ent, 4) == 1);
   CHECK(memcmp(ent[0].headword, "rudal", 5) == 0);
   CHECK(juru_lexicon_reverse(lx, "base", 4, ent, 4) == 1);
+  /* the words of multi-word headwords, not single-word headwords */
+  CHECK(juru_lexicon_containing(lx, "Besar", 5, ent, 4) == 1);
+  CHECK(ent[0].headword_len == 10 && memcmp(ent[0].headword, "duta", 4) == 0);
+  CHECK(juru_lexicon_containing(lx, "duta", 4, NULL, 0) == 1);
+  CHECK(juru_lexicon_containing(lx, "rudal", 5, ent, 4) == 0);
+  CHECK(juru_lexicon_containing(lx, "duta besar", 10, ent, 4) == 0);
 
   /* compiled round trip */
   const char *bin = "/tmp/juru-test-lexicon.jdat";
@@ -70,6 +76,7 @@ static void test_load_and_find(void) {
   CHECK(juru_lexicon_count(lx2) == 5 && juru_lexicon_max_words(lx2) == 2);
   CHECK(juru_lexicon_find(lx2, "rudal", 5, ent, 4) == 2);
   CHECK(juru_lexicon_reverse(lx2, "ambassador", 10, ent, 4) == 1);
+  CHECK(juru_lexicon_containing(lx2, "besar", 5, ent, 4) == 1);
   juru_lexicon_free(lx2);
   /* damage: flip bytes in the index; it must be refused or stay in bounds */
   FILE *f = fopen(bin, "r+b");
