@@ -6,7 +6,8 @@
  * (kamp-kamp -> kamp), a non-standard affix as the standard one
  * (menetralisir -> menetralkan), and at last its root (kekhawatiran ->
  * khawatir).  The first form with a lexicon entry wins; the root's own
- * entries are reported beside it. */
+ * entries are reported beside it.  A word found no other way may be a bound
+ * form and a word that is found (antikorupsi, pasca-perang). */
 #ifndef JURU_LOOKUP_H
 #define JURU_LOOKUP_H
 
@@ -41,6 +42,9 @@ typedef struct juru_lookup_result {
   juru_lex_entry root_entries[JURU_LOOKUP_MAX_ENTRIES]; /* the root's, when
                                                            it is not `form` */
   size_t n_root_entries;
+  const char *bound; /* the label of a bound form before the word found
+                        (anti-korupsi: "anti-"), or NULL; lives as long as
+                        the juru_morph */
 } juru_lookup_result;
 
 /* Look up one word or term (valid UTF-8).  JURU_ENOTFOUND when no form has

@@ -124,6 +124,15 @@ uint32_t juru_morph_frequency(const juru_morph *m, const char *word,
                               size_t len);
 uint64_t juru_morph_corpus_size(juru_morph *m);
 
+/* The bound form (anti-, pasca-, non-: the "bound" lines of the affix
+ * table) that `word` starts with, closed (antikorupsi) or hyphenated
+ * (anti-korupsi), leaving at least three letters: its length as written,
+ * hyphen included, with its label in *label (its English prefix is
+ * juru_morph_meaning of the label); 0 when there is none.  Analysis never
+ * strips them: antikorupsi is its own lemma. */
+size_t juru_morph_bound_form(const juru_morph *m, const char *word,
+                             size_t len, const char **label);
+
 /* The standard spelling of a (lower-case) non-standard one from
  * id/spelling-variants.tsv (ijin -> izin), or NULL.  The string lives as
  * long as `m`. */

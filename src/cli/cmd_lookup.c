@@ -11,7 +11,8 @@ static const char usage[] =
     "  juru lookup menyerukan diluncurkan kamp-kamp \"serangan drone\"\n"
     "Shows the analysis (affixes and what they add), the English senses with\n"
     "the best first, and the lexicon each entry comes from.  Non-standard\n"
-    "spellings (ijin, jurubicara) are found under the standard one.  A word\n"
+    "spellings (ijin, jurubicara) are found under the standard one, a word\n"
+    "after a bound form under itself (antikomunis: anti- + komunis).  A word\n"
     "with no entry of its own is shown in the terms that contain it (jajak:\n"
     "jajak pendapat), or else gets spelling suggestions.  With no TERM, reads\n"
     "one per line from standard input.\n"
@@ -178,7 +179,8 @@ static void print_text(lookup_ctx *c, const char *q, size_t n,
     fprintf(fp, "  object voice or imperative of %s\n", r->form);
   else if (r->how == JURU_LOOKUP_ACTIVE)
     fprintf(fp, "  passive of %s\n", r->form);
-  int show_head = r->how != JURU_LOOKUP_EXACT;
+  /* after a bound form, the entries are the word's after it: say which */
+  int show_head = r->how != JURU_LOOKUP_EXACT || r->bound;
   size_t idx[MAX_SHOWN];
   size_t k = pick(r->entries, r->n_entries, idx);
   for (size_t i = 0; i < k; i++)
@@ -200,6 +202,13 @@ static void print_json(lookup_ctx *c, const char *q, size_t n,
   if (r->how) {
     fputc(',', fp);
     json_field(fp, "form", r->form, strlen(r->form));
+  }
+  const char *en = r->bound ? juru_morph_meaning(c->morph, r->bound) : NULL;
+  if (en) {
+    fputc(',', fp);
+    json_field(fp, "bound", r->bound, strlen(r->bound));
+    fputc(',', fp);
+    json_field(fp, "bound_english", en, strlen(en));
   }
   if (!r->phrase) {
     const juru_analysis *a = &r->analysis;

@@ -741,7 +741,11 @@ static void unit_english(juru_extractor *ex, size_t i, size_t j, int alone,
   juru_lookup_result r;
   if (i == j && (t->flags & (F_COMMON | F_ABBR)) &&
       juru_lookup(ex->lx, ex->morph, w, n, &r) == JURU_OK && r.n_entries) {
-    first_sense(&r.entries[0], u->text, sizeof u->text);
+    /* anti-kapal: anti-ship */
+    const char *bound = r.bound ? juru_morph_meaning(ex->morph, r.bound) : NULL;
+    char sense[sizeof u->text];
+    first_sense(&r.entries[0], sense, sizeof sense);
+    snprintf(u->text, sizeof u->text, "%s%s", bound ? bound : "", sense);
     return;
   }
   snprintf(u->text, sizeof u->text, "%.*s", (int)n, w);

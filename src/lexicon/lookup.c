@@ -210,8 +210,77 @@ static int find_by_rules(const juru_lexicon *lx, juru_morph *m,
   return 1;
 }
 
+/* The bound form first in the analysis (anti- + korupsi). */
+static void prepend_bound(juru_analysis *a, const char *label,
+                          const char *word) {
+  if (a->n_prefix < JURU_MAX_PREFIXES) {
+    memmove(a->prefix + 1, a->prefix, a->n_prefix * sizeof a->prefix[0]);
+    a->prefix[0] = label;
+    a->n_prefix++;
+  }
+  snprintf(a->word, sizeof a->word, "%s", word);
+}
+
+static int pos_is(const juru_lex_entry *e, const char *pos) {
+  return e->pos_len == strlen(pos) && memcmp(e->pos, pos, e->pos_len) == 0;
+}
+
+/* A bound form makes a modifier of a noun or a name (anti-korupsi:
+ * anti-corruption, pro-Suriah: pro-Syria); before other words (multiguna:
+ * guna "for") its English would mislead. */
+static int bound_applies(const juru_lex_entry *e) {
+  return pos_is(e, "n") || pos_is(e, "adj") || pos_is(e, "propn") ||
+         pos_is(e, "abbr");
+}
+
+/* Written closed, a bound form is part of the word for all a reader can
+ * tell: only a word found as itself (not through its root), of four
+ * letters or more, not a name (a name takes a hyphen: anti-Amerika) and
+ * not only from WordNet Bahasa's noisy links counts (neonatal is no neo- +
+ * Natal, antiinflamasi no anti- + "excitement"). */
+static int closed_rest_ok(const juru_lookup_result *rest, size_t len) {
+  const juru_lex_entry *e = &rest->entries[0];
+  return len >= 4 &&
+         (rest->how == JURU_LOOKUP_EXACT || rest->how == JURU_LOOKUP_BASE) &&
+         !pos_is(e, "propn") &&
+         !(e->source_len >= 7 && memcmp(e->source, "wordnet", 7) == 0);
+}
+
+/* A bound form on a word with an entry: antikorupsi, anti-korupsi,
+ * pro-Suriah.  Hyphenated, the closed spelling (the standard one) is tried
+ * first: anti-terorisme -> antiterorisme. */
 static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
-                       size_t len, juru_lookup_result *out) {
+                       size_t len, int bound_ok, juru_lookup_result *out);
+
+static int find_bound(const juru_lexicon *lx, juru_morph *m, const char *w,
+                      juru_lookup_result *out) {
+  const char *label = NULL;
+  size_t n = strlen(w), k = juru_morph_bound_form(m, w, n, &label);
+  if (k == 0) return 0;
+  int hyphen = w[k - 1] == '-';
+  char closed[JURU_MAX_WORD];
+  if (hyphen && n < sizeof closed) {
+    memcpy(closed, w, k - 1);
+    memcpy(closed + k - 1, w + k, n - k + 1);
+    if (try_form(lx, closed, JURU_LOOKUP_STANDARD, out)) return 1;
+  }
+  char word[JURU_MAX_WORD]; /* w is in out->analysis, which rest replaces */
+  snprintf(word, sizeof word, "%s", w);
+  juru_lookup_result rest;
+  memset(&rest, 0, sizeof rest);
+  /* one bound form: anti-anti-x is not worth a search as deep as the word
+   * is long (the suggestions look up thousands of edits of it) */
+  if (!lookup_word(lx, m, w + k, n - k, 0, &rest) || rest.n_entries == 0 || !bound_applies(&rest.entries[0]) ||
+      (!hyphen && !closed_rest_ok(&rest, n - k)))
+    return 0;
+  *out = rest;
+  out->bound = label;
+  prepend_bound(&out->analysis, label, word);
+  return 1;
+}
+
+static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
+                       size_t len, int bound_ok, juru_lookup_result *out) {
   juru_analysis *a = &out->analysis;
   juru_morph_analyze(m, q, len, a);
   /* nearest the word as written first; the guesses last */
@@ -223,6 +292,7 @@ static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
                find_closed_compound(lx, a->base, out)) ||
               find_respelled(lx, m, a, out) ||
               find_past_clitic(lx, m, a, out);
+  if (!found && bound_ok && find_bound(lx, m, a->word, out)) return 1;
   if (found && names_a_thing(out)) keep_name_whole(a, out->form);
   else if (found) root_gloss(lx, a, out);
   return found;
@@ -274,7 +344,7 @@ juru_status juru_lookup(const juru_lexicon *lx, juru_morph *morph,
   if (out->phrase || !morph)
     found = lookup_phrase(lx, morph, query, len, out);
   else
-    found = lookup_word(lx, morph, query, len, out);
+    found = lookup_word(lx, morph, query, len, 1, out);
   return found ? JURU_OK : JURU_ENOTFOUND;
 }
 
@@ -291,7 +361,7 @@ static int add_if_known(const juru_lexicon *lx, juru_morph *m, const char *w,
   if (*n >= max || strcmp(w, query) == 0 || already(out, *n, w)) return 0;
   juru_lookup_result r;
   if (juru_lookup(lx, m, w, strlen(w), &r) != JURU_OK ||
-      r.how == JURU_LOOKUP_ROOT)
+      r.how == JURU_LOOKUP_ROOT || r.bound)
     return 0;
   char *copy = juru__strndup(w, strlen(w));
   if (!copy) return 0;

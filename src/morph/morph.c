@@ -19,7 +19,8 @@ enum kind {
   K_PREFIX,
   K_PROCLITIC,
   K_INFIX,
-  K_DWIPURWA
+  K_DWIPURWA,
+  K_BOUND /* anti-, pasca-: for lookup, never stripped from a lemma */
 };
 
 typedef struct rule {
@@ -182,6 +183,7 @@ static juru_status parse_affix_line(juru_morph *m, const char *line,
   else if (field_is(f[0], fl[0], "proclitic")) k = K_PROCLITIC, want = 4;
   else if (field_is(f[0], fl[0], "infix")) k = K_INFIX, want = 4;
   else if (field_is(f[0], fl[0], "dwipurwa")) k = K_DWIPURWA, want = 4;
+  else if (field_is(f[0], fl[0], "bound")) k = K_BOUND, want = 4;
   else return BAD(1, "unknown kind '%.*s'", (int)fl[0], f[0]);
   if (n != want) return BAD(len + 1, "expected %zu fields, found %zu", want, n);
   if (m->nrules == MAX_RULES) return BAD(1, "too many rules");
@@ -951,6 +953,34 @@ const char *juru_morph_standard_spelling(const juru_morph *m, const char *word,
       !juru__strmap_get(&m->variants, word, len, &off))
     return NULL;
   return m->strings.data + off;
+}
+
+static int starts_with_fold(const char *w, const char *prefix, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char c = w[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    if (c != prefix[i]) return 0;
+  }
+  return 1;
+}
+
+/* The longest bound form that leaves a word of three letters or more. */
+size_t juru_morph_bound_form(const juru_morph *m, const char *word,
+                             size_t len, const char **label) {
+  size_t best = 0;
+  if (!m || !word) return 0;
+  for (size_t i = 0; i < m->nrules; i++) {
+    const rule *r = &m->rules[i];
+    if (r->kind != K_BOUND || r->flen + 3 > len ||
+        !starts_with_fold(word, r->form, r->flen))
+      continue;
+    /* a form written with its hyphen (eks-) is only found with it */
+    size_t k = r->flen + (r->form[r->flen - 1] != '-' && word[r->flen] == '-');
+    if (k <= best || len - k < 3 || word[k] == '-') continue;
+    best = k;
+    if (label) *label = r->label;
+  }
+  return best;
 }
 
 /* Endings are few and short: try each tail of the word as a key. */

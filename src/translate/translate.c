@@ -272,6 +272,25 @@ static juru__cat derived_cat(const juru_analysis *a, juru_lookup_how how,
   return JURU__CAT_NONE;
 }
 
+/* anti-korupsi: anti-corruption, a modifier (kampanye anti-korupsi:
+ * anti-corruption campaign). */
+static juru_status put_bound_first(juru_translator *tr, const char *label,
+                                   juru__unit *u) {
+  const char *en = juru_morph_meaning(tr->morph, label);
+  if (!en) return JURU_OK;
+  size_t off = tr->arena.len, n = strlen(en), old = u->en_off;
+  juru_status st = juru__buf_append(&tr->arena, en, n);
+  /* the arena may move: copy the word's English from its offset */
+  for (size_t i = 0; i < u->en_len && st == JURU_OK; i++)
+    st = juru__buf_append(&tr->arena, tr->arena.data + old + i, 1);
+  if (st != JURU_OK) return st;
+  u->en_off = off;
+  u->en_len += n;
+  u->cat = JURU__CAT_ADJ;
+  u->flags &= ~(JURU__U_PLURAL | JURU__U_PASSIVE | JURU__U_OBJECT);
+  return JURU_OK;
+}
+
 static juru_status word_unit(juru_translator *tr, const char *text,
                              const juru_token *t, int first, juru__unit *u) {
   const char *w = text + t->start;
@@ -284,7 +303,9 @@ static juru_status word_unit(juru_translator *tr, const char *text,
   size_t ln = strlen(a->word);
   memcpy(lower, a->word, ln + 1);
   u->rule = juru__rules_find(&tr->rules, lower, ln);
-  if (st == JURU_OK && r->n_entries > 0) {
+  /* Subrata inside a sentence is a name, not sub- + rata */
+  int bound_name = r->bound && !first && is_upper_start(w, n) && !memchr(w, '-', n);
+  if (st == JURU_OK && r->n_entries > 0 && !bound_name) {
     unsigned flags = 0;
     juru__cat d = derived_cat(a, r->how, &flags);
     st = use_entry(tr, &r->entries[0], d, u);
@@ -299,6 +320,7 @@ static juru_status word_unit(juru_translator *tr, const char *text,
       else if (u->cat == JURU__CAT_VERB || u->cat == JURU__CAT_PREP)
         u->flags |= JURU__U_OBJECT;
     }
+    if (st == JURU_OK && r->bound) st = put_bound_first(tr, r->bound, u);
     if (st == JURU_OK) st = note_analysis(tr, a, u);
   } else if (st == JURU_ENOTFOUND || st == JURU_OK) {
     st = JURU_OK;

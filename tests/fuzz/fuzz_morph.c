@@ -43,5 +43,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (n >= sizeof re || (n && strlen(re) != n)) abort();
   const char *std = juru_morph_standard_spelling(morph, a.word, strlen(a.word));
   if (std && juru_utf8_check(std, strlen(std), NULL) != JURU_OK) abort();
+  const char *label = NULL;
+  size_t k = juru_morph_bound_form(morph, (const char *)data, size, &label);
+  if (k > size || (k && (!label || !juru_morph_meaning(morph, label)))) abort();
   return 0;
 }

@@ -140,7 +140,11 @@ static void test_lookup(const char *dir) {
                               "menetralkan\tneutralize\tv\n"
                               "komite keamanan nasional\tNational Security "
                               "Committee\tpropn\n"
-                              "pemerintah\tgovernment\tn\n");
+                              "pemerintah\tgovernment\tn\n"
+                              "kapal\tship\tn\n"
+                              "guna\tfor\tprep\n"
+                              "Suriah\tSyria\tpropn\n"
+                              "antiterorisme\tcounterterrorism\tadj\n");
   juru_lexicon *lx = NULL;
   CHECK(juru_lexicon_load(&lex, 1, &lx, NULL) == JURU_OK);
   struct {
@@ -171,6 +175,20 @@ static void test_lookup(const char *dir) {
                  r.entries[0].english_len) == 0);
   }
   juru_lookup_result r;
+  /* bound forms: on nouns and names; closed only on a word found as
+   * itself that is no name; hyphenated, the closed spelling first */
+  CHECK(juru_lookup(lx, m, "antikapal", 9, &r) == JURU_OK);
+  CHECK_STR(r.bound, "anti-");
+  CHECK_STR(r.form, "kapal");
+  CHECK_STR(r.analysis.word, "antikapal");
+  CHECK(r.analysis.n_prefix == 1 && strcmp(r.analysis.prefix[0], "anti-") == 0);
+  CHECK(juru_lookup(lx, m, "pro-Suriah", 10, &r) == JURU_OK && r.bound);
+  CHECK(juru_lookup(lx, m, "prosuriah", 9, &r) == JURU_ENOTFOUND);
+  CHECK(juru_lookup(lx, m, "antisuriah", 10, &r) == JURU_ENOTFOUND);
+  CHECK(juru_lookup(lx, m, "multiguna", 9, &r) == JURU_ENOTFOUND);
+  CHECK(juru_lookup(lx, m, "anti-terorisme", 14, &r) == JURU_OK);
+  CHECK(r.how == JURU_LOOKUP_STANDARD && r.bound == NULL);
+  CHECK_STR(r.form, "antiterorisme");
   CHECK(juru_lookup(lx, m, "Jilani", 6, &r) == JURU_ENOTFOUND);
   CHECK(juru_lookup(lx, m, "  ", 2, &r) == JURU_ENOTFOUND);
   char *s[4];

@@ -236,6 +236,25 @@ static void test_compiled(const char *dir) {
   unlink(path);
 }
 
+/* Bound forms: closed or hyphenated, eks- only hyphenated, a rest of at
+ * least three letters, any case; never stripped by analysis. */
+static void test_bound_forms(void) {
+  const char *label = NULL;
+  CHECK(juru_morph_bound_form(morph, "antikorupsi", 11, &label) == 4);
+  CHECK_STR(label, "anti-");
+  CHECK_STR(juru_morph_meaning(morph, label), "anti-");
+  CHECK(juru_morph_bound_form(morph, "Pasca-Perang", 12, &label) == 6);
+  CHECK_STR(juru_morph_meaning(morph, label), "post-");
+  CHECK(juru_morph_bound_form(morph, "antarbank", 9, &label) == 5);
+  CHECK_STR(label, "antar-");
+  CHECK(juru_morph_bound_form(morph, "eks-rejim", 9, &label) == 4);
+  CHECK(juru_morph_bound_form(morph, "eksplosif", 9, &label) == 0);
+  CHECK(juru_morph_bound_form(morph, "antik", 5, &label) == 0);
+  CHECK(juru_morph_bound_form(morph, "anti--x", 7, &label) == 0);
+  CHECK(juru_morph_bound_form(morph, "rumah", 5, &label) == 0);
+  CHECK_STR(analysis("antikorupsi"), "antikorupsi |");
+}
+
 static void test_spelling(void) {
   CHECK(juru_morph_spell(morph, "rumah", 5) == 1);
   CHECK(juru_morph_spell(morph, "rumahh", 6) == 0);
@@ -271,6 +290,7 @@ int main(int argc, char **argv) {
   CHECK_STR(re, "dimasukkan");
   CHECK(juru_morph_respell_ending(morph, "dimasukan", 9, re, 10) == 0);
   CHECK(juru_morph_respell_ending(morph, "rumah", 5, re, sizeof re) == 0);
+  test_bound_forms();
   test_rule_errors();
   test_compiled(argv[1]);
   test_spelling();
