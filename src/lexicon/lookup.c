@@ -246,12 +246,12 @@ static int closed_rest_ok(const juru_lookup_result *rest, size_t len) {
          !(e->source_len >= 7 && memcmp(e->source, "wordnet", 7) == 0);
 }
 
-/* A bound form on a word with an entry: antikorupsi, anti-korupsi,
- * pro-Suriah.  Hyphenated, the closed spelling (the standard one) is tried
- * first: anti-terorisme -> antiterorisme. */
 static int lookup_word(const juru_lexicon *lx, juru_morph *m, const char *q,
                        size_t len, int bound_ok, juru_lookup_result *out);
 
+/* A bound form on a word with an entry: antikorupsi, anti-korupsi,
+ * pro-Suriah.  Hyphenated, the closed spelling (the standard one) is tried
+ * first: anti-terorisme -> antiterorisme. */
 static int find_bound(const juru_lexicon *lx, juru_morph *m, const char *w,
                       juru_lookup_result *out) {
   const char *label = NULL;
@@ -270,7 +270,8 @@ static int find_bound(const juru_lexicon *lx, juru_morph *m, const char *w,
   memset(&rest, 0, sizeof rest);
   /* one bound form: anti-anti-x is not worth a search as deep as the word
    * is long (the suggestions look up thousands of edits of it) */
-  if (!lookup_word(lx, m, w + k, n - k, 0, &rest) || rest.n_entries == 0 || !bound_applies(&rest.entries[0]) ||
+  if (!lookup_word(lx, m, w + k, n - k, 0, &rest) || rest.n_entries == 0 ||
+      !bound_applies(&rest.entries[0]) ||
       (!hyphen && !closed_rest_ok(&rest, n - k)))
     return 0;
   *out = rest;

@@ -494,14 +494,6 @@ typedef struct search {
 #ifndef PREFIX_COST
 #define PREFIX_COST 0.5
 #endif
-/* Keeping the word whole is a reading too.  A dictionary word costs
- * ROOT_KEEP_COST to keep (so that a clearly derived dictionary entry such as
- * belajar can still yield ajar); a word the dictionary lacks costs
- * UNKNOWN_KEEP_COST, so that any reading reaching a root wins: derived forms
- * the dictionary lacks are the common case, and the price is that a lower-
- * cased name can be cut (asean -> ase + -an).  Both are paid back by the
- * word's own frequency.  (Keeping unknown words at a cost of 4 loses 1.5
- * points of cross-validated UD accuracy and 9 on the Sastrawi cases.) */
 /* A lemma of the tables is a weaker root than the dictionary's: the
  * treebanks keep some inflected forms whole (lakukan), and building on
  * them gives diberlakukannya = di- + ber- + lakukan + -nya rather than
@@ -510,6 +502,14 @@ typedef struct search {
 #ifndef TABLE_ROOT_COST
 #define TABLE_ROOT_COST 1.0
 #endif
+/* Keeping the word whole is a reading too.  A dictionary word costs
+ * ROOT_KEEP_COST to keep (so that a clearly derived dictionary entry such as
+ * belajar can still yield ajar); a word the dictionary lacks costs
+ * UNKNOWN_KEEP_COST, so that any reading reaching a root wins: derived forms
+ * the dictionary lacks are the common case, and the price is that a lower-
+ * cased name can be cut (asean -> ase + -an).  Both are paid back by the
+ * word's own frequency.  (Keeping unknown words at a cost of 4 loses 1.5
+ * points of cross-validated UD accuracy and 9 on the Sastrawi cases.) */
 #ifndef ROOT_KEEP_COST
 #define ROOT_KEEP_COST 0.0
 #endif

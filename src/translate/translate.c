@@ -278,11 +278,12 @@ static juru_status put_bound_first(juru_translator *tr, const char *label,
                                    juru__unit *u) {
   const char *en = juru_morph_meaning(tr->morph, label);
   if (!en) return JURU_OK;
-  size_t off = tr->arena.len, n = strlen(en), old = u->en_off;
-  juru_status st = juru__buf_append(&tr->arena, en, n);
-  /* the arena may move: copy the word's English from its offset */
-  for (size_t i = 0; i < u->en_len && st == JURU_OK; i++)
-    st = juru__buf_append(&tr->arena, tr->arena.data + old + i, 1);
+  size_t off = tr->arena.len, n = strlen(en);
+  /* reserved first: the word's English is in the arena, which may move */
+  juru_status st = juru__buf_reserve(&tr->arena, n + u->en_len);
+  if (st == JURU_OK) st = juru__buf_append(&tr->arena, en, n);
+  if (st == JURU_OK)
+    st = juru__buf_append(&tr->arena, tr->arena.data + u->en_off, u->en_len);
   if (st != JURU_OK) return st;
   u->en_off = off;
   u->en_len += n;
@@ -304,7 +305,8 @@ static juru_status word_unit(juru_translator *tr, const char *text,
   memcpy(lower, a->word, ln + 1);
   u->rule = juru__rules_find(&tr->rules, lower, ln);
   /* Subrata inside a sentence is a name, not sub- + rata */
-  int bound_name = r->bound && !first && is_upper_start(w, n) && !memchr(w, '-', n);
+  int bound_name = r->bound && !first && is_upper_start(w, n) &&
+                   !memchr(w, '-', n);
   if (st == JURU_OK && r->n_entries > 0 && !bound_name) {
     unsigned flags = 0;
     juru__cat d = derived_cat(a, r->how, &flags);
