@@ -256,3 +256,4 @@ const char *juru__english_article(const char *word, size_t len) {
     return "an";
   return is_vowel(c) ? "an" : "a";
 }
+

@@ -107,8 +107,20 @@ static const juru__rule *deciding_aux(const juru__unit *u, verb_group g,
   return nearest && nearest->next == JURU__EN_BASE ? nearest : first;
 }
 
-static void verb_group_forms(const juru__rules *r, juru__unit *u, size_t n,
-                             size_t j, size_t *order) {
+static int plural_subject(const juru__unit *u, const char *arena) {
+  static const char *const plural[] = {"they", "we", "you", "i", NULL};
+  if (u->flags & JURU__U_PLURAL) return 1;
+  if (u->cat != JURU__CAT_PRON) return 0;
+  const char *e = u->rule_en ? u->rule_en : arena + u->en_off;
+  size_t n = u->rule_en ? strlen(u->rule_en) : u->en_len;
+  for (size_t i = 0; plural[i]; i++)
+    if (strlen(plural[i]) == n && memcmp(e, plural[i], n) == 0) return 1;
+  return 0;
+}
+
+static void verb_group_forms(const juru__rules *r, const char *arena,
+                             juru__unit *u, size_t n, size_t j,
+                             size_t *order) {
   juru__unit *v = &u[j];
   verb_group g = group_before(u, j);
   int passive = (v->flags & JURU__U_PASSIVE) != 0;
@@ -144,6 +156,10 @@ static void verb_group_forms(const juru__rules *r, juru__unit *u, size_t n,
   } else {
     v->form = r->tense;
     v->flags |= JURU__U_FINITE;
+    /* the present agrees: Ministers Discuss, They Reject */
+    if (v->form == JURU__EN_3SG && g.first > 0 &&
+        plural_subject(&u[g.first - 1], arena))
+      v->form = JURU__EN_BASE;
   }
   /* dilakukan kelompok itu: a noun phrase right after a passive is its
    * agent (done by the group) */
@@ -288,7 +304,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
   for (size_t i = 0; i < n; i++) order[i] = i;
   mark_plurals(arena, u, n);
   for (size_t j = 0; j < n; j++)
-    if (is_verb(&u[j])) verb_group_forms(r, u, n, j, order);
+    if (is_verb(&u[j])) verb_group_forms(r, arena, u, n, j, order);
   relatives(u, n);
   object_pronouns(r, src, u, n);
   for (size_t i = 0; i < n;) {

@@ -548,6 +548,38 @@ static juru_status terminate_notes(juru_translator *tr, size_t n) {
   return JURU_OK;
 }
 
+/* A headline in title case (Pakistan Umumkan Pemulihan Penuh Hubungan):
+ * most words capitalised and no final stop. */
+static int is_headline(const juru_translator *tr, const char *text,
+                       size_t nt) {
+  size_t words = 0, caps = 0;
+  for (size_t i = 0; i < nt; i++) {
+    const juru_token *t = &tr->tokens[i];
+    if (t->type != JURU_TOK_WORD) continue;
+    words++;
+    caps += is_upper_start(text + t->start, t->end - t->start);
+  }
+  char last = nt ? text[tr->tokens[nt - 1].start] : '.';
+  return words >= 3 && caps * 10 >= words * 7 && last != '.' && last != '?' &&
+         last != '!';
+}
+
+/* English headline style: the present tense (Pakistan announces), no
+ * definite article, a passive without "be" (missile launched); the
+ * source's capitals are style, not names: in sentence case, the glossary's
+ * terms stay exactly as the glossary gives them. */
+static void headline_rules(const juru__rules *r, juru__rules *h,
+                           juru__unit *u, size_t nu) {
+  *h = *r;
+  h->tense = JURU__EN_3SG;
+  h->article = NULL;
+  h->passive_be = NULL;
+  for (size_t i = 0; i < nu; i++)
+    if (u[i].kind == JURU_UNIT_LEXICON && u[i].cat != JURU__CAT_PROPN &&
+        u[i].cat != JURU__CAT_PLACE)
+      u[i].flags &= ~(unsigned)JURU__U_CAP;
+}
+
 juru_status juru_translate_sentence(juru_translator *tr, const char *text,
                                     size_t len, const juru_translation **out) {
   *out = NULL;
@@ -558,16 +590,24 @@ juru_status juru_translate_sentence(juru_translator *tr, const char *text,
   if (st == JURU_OK) st = find_terms(tr, text, len, &nm);
   if (st == JURU_OK) st = reserve_units(tr, nt + 1);
   if (st == JURU_OK) st = build_units(tr, text, nt, nm, &nu);
+  juru__rules headline;
+  const juru__rules *rules = &tr->rules;
+  int is_head = st == JURU_OK && is_headline(tr, text, nt);
+  if (is_head) {
+    headline_rules(&tr->rules, &headline, tr->units, nu);
+    rules = &headline;
+  }
   if (st == JURU_OK) {
-    juru__transfer(&tr->rules, tr->english, text, tr->arena.data, tr->units,
-                   nu, tr->order);
+    juru__transfer(rules, tr->english, text, tr->arena.data, tr->units, nu,
+                   tr->order);
     st = terminate_notes(tr, nu);
   }
   if (st == JURU_OK)
-    st = juru__generate(&tr->rules, tr->english, text, tr->arena.data,
-                        tr->units, nu, tr->order, &tr->out, tr->out_off,
-                        tr->out_len);
-  if (st == JURU_OK && tr->model)
+    st = juru__generate(rules, tr->english, text, tr->arena.data, tr->units,
+                        nu, tr->order, &tr->out, tr->out_off, tr->out_len);
+  /* the model learned sentences, not headlines: it would bring the
+   * narrative past back (Pakistan Announced) */
+  if (st == JURU_OK && tr->model && !is_head)
     st = juru__decode(&tr->decoder, tr->model, tr->english, tr->abbrevs, text, tr->units, nu,
                       tr->order, &tr->out, tr->out_off, tr->out_len);
   if (st == JURU_OK && juru__buf_append(&tr->out, "", 0) != JURU_OK)
