@@ -22,6 +22,7 @@
 #include "glossary.h"
 #include "juru/lookup.h"
 #include "juru/text.h"
+#include "../text/text.h"
 #include "../text/uchar.h"
 
 #define MAX_TOKENS 512
@@ -645,14 +646,13 @@ static juru_status single_terms(juru_extractor *ex) {
  * capitals are style, not names. */
 static void headline_case(juru_extractor *ex) {
   size_t words = 0, caps = 0;
-  char last = ex->s[ex->tok[ex->ntok - 1].start];
-  if (last == '.' || last == '?' || last == '!') return;
   for (size_t i = 0; i < ex->ntok; i++) {
     if (!(ex->tok[i].flags & F_WORD)) continue;
     words++;
     caps += (ex->tok[i].flags & F_CAP) != 0;
   }
-  if (words < 3 || caps * 10 < words * 7) return;
+  if (!juru__is_headline(words, caps, ex->s[ex->tok[ex->ntok - 1].start]))
+    return;
   for (size_t i = 0; i < ex->ntok; i++)
     if (ex->tok[i].flags & (F_COMMON | F_STOP)) ex->tok[i].flags &= ~(unsigned)F_CAP;
 }

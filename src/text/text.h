@@ -32,6 +32,13 @@ juru_status juru__bad_text(juru_error *err, juru_status st,
                            const unsigned char *at, size_t left, size_t offset,
                            size_t line, size_t col);
 
+/* Whether a sentence of `words` words, `capitalised` of them with a
+ * capital first, whose last token starts with `last`, is a headline in
+ * title case: three words or more, seven in ten capitalised, no final
+ * stop.  Its capitals are then style, not names (glossary and translator
+ * agree on which lines these are). */
+int juru__is_headline(size_t words, size_t capitalised, char last);
+
 /* Append `s` to `b`, each invalid byte and each NUL replaced by U+FFFD. */
 juru_status juru__utf8_repair_into(juru__buf *b, const char *s, size_t len);
 

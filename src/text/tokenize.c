@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "juru/text.h"
+#include "text.h"
 #include "uchar.h"
 
 typedef struct cursor {
@@ -294,4 +295,9 @@ const char *juru_token_type_name(juru_token_type type) {
     case JURU_TOK_SYMBOL: return "symbol";
   }
   return "unknown";
+}
+
+int juru__is_headline(size_t words, size_t capitalised, char last) {
+  return words >= 3 && capitalised * 10 >= words * 7 && last != '.' &&
+         last != '?' && last != '!';
 }

@@ -256,4 +256,3 @@ const char *juru__english_article(const char *word, size_t len) {
     return "an";
   return is_vowel(c) ? "an" : "a";
 }
-

@@ -6,6 +6,7 @@
 
 #include "juru/lookup.h"
 #include "juru/text.h"
+#include "../text/text.h"
 #include "internal.h"
 
 #define MAX_PHRASE_WORDS 5
@@ -548,8 +549,7 @@ static juru_status terminate_notes(juru_translator *tr, size_t n) {
   return JURU_OK;
 }
 
-/* A headline in title case (Pakistan Umumkan Pemulihan Penuh Hubungan):
- * most words capitalised and no final stop. */
+/* Pakistan Umumkan Pemulihan Penuh Hubungan: a headline in title case. */
 static int is_headline(const juru_translator *tr, const char *text,
                        size_t nt) {
   size_t words = 0, caps = 0;
@@ -559,21 +559,21 @@ static int is_headline(const juru_translator *tr, const char *text,
     words++;
     caps += is_upper_start(text + t->start, t->end - t->start);
   }
-  char last = nt ? text[tr->tokens[nt - 1].start] : '.';
-  return words >= 3 && caps * 10 >= words * 7 && last != '.' && last != '?' &&
-         last != '!';
+  return nt && juru__is_headline(words, caps, text[tr->tokens[nt - 1].start]);
 }
 
 /* English headline style: the present tense (Pakistan announces), no
- * definite article, a passive without "be" (missile launched); the
- * source's capitals are style, not names: in sentence case, the glossary's
- * terms stay exactly as the glossary gives them. */
-static void headline_rules(const juru__rules *r, juru__rules *h,
-                           juru__unit *u, size_t nu) {
+ * definite article, a passive without "be" (missile launched). */
+static void headline_rules(const juru__rules *r, juru__rules *h) {
   *h = *r;
   h->tense = JURU__EN_3SG;
   h->article = NULL;
   h->passive_be = NULL;
+}
+
+/* A headline's capitals are style, not names; in sentence case the
+ * glossary's terms stay exactly as the glossary gives them. */
+static void drop_style_capitals(juru__unit *u, size_t nu) {
   for (size_t i = 0; i < nu; i++)
     if (u[i].kind == JURU_UNIT_LEXICON && u[i].cat != JURU__CAT_PROPN &&
         u[i].cat != JURU__CAT_PLACE)
@@ -594,7 +594,8 @@ juru_status juru_translate_sentence(juru_translator *tr, const char *text,
   const juru__rules *rules = &tr->rules;
   int is_head = st == JURU_OK && is_headline(tr, text, nt);
   if (is_head) {
-    headline_rules(&tr->rules, &headline, tr->units, nu);
+    headline_rules(&tr->rules, &headline);
+    drop_style_capitals(tr->units, nu);
     rules = &headline;
   }
   if (st == JURU_OK) {
