@@ -136,11 +136,12 @@ juru_status juru__generate(const juru__rules *r, const juru__english *en,
     if (st == JURU_OK) st = inflected(r, en, arena, x, &tmp);
     if (st == JURU_OK) st = put(&g, tmp.data ? tmp.data : "", tmp.len);
     if (st == JURU_OK && (x->flags & JURU__U_OBJECT)) st = put(&g, "it", 2);
-    if (st == JURU_OK) st = put_words(&g, x->post);
-    /* the unit's own English, without the space before it */
+    /* the unit's own English, without the space before it; the words
+     * after it (by, of) are glue, which a phrase replacing it keeps */
     if (out->len > start && out->data[start] == ' ') start++;
     out_off[order[k]] = start;
     out_len[order[k]] = out->len - start;
+    if (st == JURU_OK) st = put_words(&g, x->post);
   }
   juru__buf_free(&tmp);
   if (st == JURU_OK) capitalise_first(out);

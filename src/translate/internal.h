@@ -40,6 +40,8 @@ typedef struct juru__rules {
   juru__strmap words;      /* Indonesian word -> rule index */
   juru__strmap invariable; /* English nouns numerals leave alone */
   juru__strmap determiners;/* English words that already determine a noun */
+  juru__strmap appositive; /* Indonesian nouns a name after specifies */
+  juru__strmap titles;     /* Indonesian nouns a name after bears */
   juru__strmap objects;    /* pronoun -> arena offset of its object form */
   const char *month[13];   /* offsets resolved after loading */
   juru__en_form tense;     /* narrative tense */
@@ -47,6 +49,8 @@ typedef struct juru__rules {
   const char *article;     /* the definite article, or NULL for none */
   const char *copula;      /* before an adjective predicate, or NULL */
   const char *agent;       /* before the agent of a passive (by), or NULL */
+  const char *genitive;    /* between a noun phrase and a noun that owns
+                              it (full recovery of relations), or NULL */
 } juru__rules;
 
 juru_status juru__rules_load(const char *path, juru__rules *r, juru_error *err);
@@ -84,7 +88,9 @@ enum {
   JURU__U_OBJECT = 1u << 7,   /* -nya after a verb or preposition: "it" */
   JURU__U_INVARIABLE = 1u << 8,
   JURU__U_ALT = 1u << 9,     /* say the demonym, not the place */
-  JURU__U_FIXED = 1u << 10   /* English that is not a verb lemma: as is */
+  JURU__U_FIXED = 1u << 10,  /* English that is not a verb lemma: as is */
+  JURU__U_OWNER = 1u << 11,  /* heads the "of" phrase after a noun phrase */
+  JURU__U_QUALIFIED = 1u << 12 /* a phrase ending in an adjective */
 };
 
 typedef struct juru__unit {

@@ -98,11 +98,20 @@ static juru_status add_rule(juru__rules *r, juru__role role, const field *f,
   return st;
 }
 
+/* Where each setting's value was stored in the arena, or JURU__NONE. */
+typedef struct setting_offs {
+  size_t be, article, copula, genitive;
+} setting_offs;
+
+/* A setting's value, or NULL when it is absent or "-" (stored empty). */
+static const char *setting(const juru__rules *r, size_t off) {
+  return off != JURU__NONE && r->arena.data[off] ? r->arena.data + off : NULL;
+}
+
 static juru_status parse_line(juru__rules *r, const char *path, size_t line,
                               const char *p, size_t n, pending **offs,
                               size_t *noffs, size_t month_off[13],
-                              size_t *be_off, size_t *article_off,
-                              size_t *copula_off, juru_error *err) {
+                              setting_offs *set, juru_error *err) {
   field f[MAX_FIELDS] = {{0}};
   size_t nf = split_tabs(p, n, f, MAX_FIELDS);
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
@@ -124,6 +133,10 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
   }
   if (is(f[0], "invariable") && nf >= 2)
     return juru__strmap_put(&r->invariable, f[1].p, f[1].n, 1, NULL);
+  if (is(f[0], "title") && nf >= 2)
+    return juru__strmap_put(&r->titles, f[1].p, f[1].n, 1, NULL);
+  if (is(f[0], "appositive") && nf >= 2)
+    return juru__strmap_put(&r->appositive, f[1].p, f[1].n, 1, NULL);
   if (is(f[0], "determiner") && nf >= 2)
     return juru__strmap_put(&r->determiners, f[1].p, f[1].n, 1, NULL);
   if (is(f[0], "object") && nf >= 3) {
@@ -146,9 +159,10 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
                           "unknown tense");
       return JURU_OK;
     }
-    if (is(f[1], "passive-be")) return store(r, f[2], be_off);
-    if (is(f[1], "definite-article")) return store(r, f[2], article_off);
-    if (is(f[1], "copula")) return store(r, f[2], copula_off);
+    if (is(f[1], "passive-be")) return store(r, f[2], &set->be);
+    if (is(f[1], "definite-article")) return store(r, f[2], &set->article);
+    if (is(f[1], "copula")) return store(r, f[2], &set->copula);
+    if (is(f[1], "genitive")) return store(r, f[2], &set->genitive);
   }
   return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
                     "unknown rule '%.*s' or too few fields", (int)f[0].n,
@@ -162,8 +176,8 @@ juru_status juru__rules_load(const char *path, juru__rules *r,
   juru__buf b = {0};
   b.max = 16u << 20;
   pending *offs = NULL;
-  size_t noffs = 0, month_off[13], be_off = JURU__NONE, article_off = JURU__NONE,
-         copula_off = JURU__NONE;
+  size_t noffs = 0, month_off[13];
+  setting_offs set = {JURU__NONE, JURU__NONE, JURU__NONE, JURU__NONE};
   for (int m = 0; m < 13; m++) month_off[m] = JURU__NONE;
   juru_status st = juru__read_file(path, &b, err);
   if (st == JURU_OK) st = juru_utf8_check(b.data, b.len, err);
@@ -172,8 +186,8 @@ juru_status juru__rules_load(const char *path, juru__rules *r,
   size_t n;
   while (st == JURU_OK && juru__next_line(&it, &p, &n)) {
     if (n == 0 || p[0] == '#') continue;
-    st = parse_line(r, path, it.number, p, n, &offs, &noffs, month_off,
-                    &be_off, &article_off, &copula_off, err);
+    st = parse_line(r, path, it.number, p, n, &offs, &noffs, month_off, &set,
+                    err);
   }
   if (st == JURU_OK) {
     for (size_t i = 0; i < noffs; i++) {
@@ -183,13 +197,12 @@ juru_status juru__rules_load(const char *path, juru__rules *r,
     for (int m = 1; m <= 12; m++)
       r->month[m] = month_off[m] != JURU__NONE ? r->arena.data + month_off[m]
                                              : NULL;
-    r->passive_be = be_off != JURU__NONE ? r->arena.data + be_off : "was";
-    r->article = article_off != JURU__NONE && r->arena.data[article_off]
-                     ? r->arena.data + article_off : NULL;
+    r->passive_be = set.be != JURU__NONE ? r->arena.data + set.be : "was";
+    r->article = setting(r, set.article);
+    r->genitive = setting(r, set.genitive);
     for (size_t i = 0; i < r->n && !r->agent; i++)
       if (r->rules[i].role == JURU__ROLE_AGENT) r->agent = r->rules[i].english;
-    r->copula = copula_off != JURU__NONE && r->arena.data[copula_off]
-                    ? r->arena.data + copula_off : NULL;
+    r->copula = setting(r, set.copula);
   } else if (st == JURU_ENOMEM) {
     juru__fail(err, st, path, 0, 0, JURU__NONE, "out of memory");
   } else if (err && err->source[0] == '\0') {
@@ -208,6 +221,8 @@ void juru__rules_free(juru__rules *r) {
   juru__strmap_free(&r->words);
   juru__strmap_free(&r->invariable);
   juru__strmap_free(&r->determiners);
+  juru__strmap_free(&r->appositive);
+  juru__strmap_free(&r->titles);
   juru__strmap_free(&r->objects);
   memset(r, 0, sizeof *r);
 }

@@ -216,18 +216,103 @@ static int determined(const juru__unit *u, size_t i) {
          r == JURU__ROLE_INDEFINITE || (p->flags & JURU__U_NUMERAL);
 }
 
-/* The noun phrase headed at i: modifiers, then at most one possessor and
- * one demonstrative.  Returns the index after it. */
-static size_t noun_phrase(const juru__rules *r, const char *arena,
-                          juru__unit *u, size_t n, size_t i, size_t *order) {
-  const char *article = starts_determined(r, arena, &u[i]) ? NULL : r->article;
-  size_t j = i + 1, mods = 0;
-  int closed = u[i].possessive != NULL;
-  while (!closed && j < n && mods < MAX_MODIFIERS && is_modifier(&u[j])) {
-    closed = u[j].possessive != NULL; /* rumah sakitnya: -nya ends it */
-    j++;
-    mods++;
+/* An organisation named by what it is (National Security Committee,
+ * Foreign Ministry) takes the article; an acronym or a one-word name
+ * (NATO, Hamas) does not. */
+static int described_name(const char *arena, const juru__unit *u) {
+  if (u->kind != JURU_UNIT_TERM || u->cat != JURU__CAT_PROPN) return 0;
+  const char *e = arena + u->en_off;
+  return memchr(e, ' ', u->en_len) != NULL;
+}
+
+static int is_name(const juru__unit *u) {
+  return u->cat == JURU__CAT_PROPN || u->cat == JURU__CAT_NAME;
+}
+
+/* The unit's source words, lower-cased, into w; 0 when they do not fit. */
+static size_t source_words(const char *src, const juru__unit *u, char *w,
+                           size_t size) {
+  size_t len = u->end - u->start;
+  if (len >= size) return 0;
+  for (size_t k = 0; k < len; k++) {
+    char c = src[u->start + k];
+    w[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
   }
+  return len;
+}
+
+/* Whether the unit's source words are in `set` (appositive, titles), or
+ * with `first`, whether its first word is (Menteri Luar Negeri). */
+static int listed(const juru__strmap *set, const char *src,
+                  const juru__unit *u, int first) {
+  char w[32];
+  size_t len = u->kind == JURU_UNIT_LEXICON || u->kind == JURU_UNIT_TERM
+                   ? source_words(src, u, w, sizeof w) : 0;
+  const char *space = first && len ? memchr(w, ' ', len) : NULL;
+  return len && (juru__strmap_get(set, w, len, NULL) ||
+                 (space && juru__strmap_get(set, w, (size_t)(space - w), NULL)));
+}
+
+/* kelompok Hamas -> the Hamas group: how many names follow a head that
+ * they specify, or 0. */
+static size_t appositive_names(const juru__rules *r, const char *src,
+                               const juru__unit *u, size_t n, size_t i) {
+  if (!listed(&r->appositive, src, &u[i], 0)) return 0;
+  size_t j = i + 1;
+  while (j < n && j - i <= MAX_MODIFIERS && is_name(&u[j]) &&
+         !u[j - 1].possessive)
+    j++;
+  return j - i - 1;
+}
+
+/* The modifiers after the head at i; returns the index after them.  A
+ * noun after an adjective no longer modifies the head but owns it:
+ * pemulihan penuh hubungan -> full recovery of relations. */
+static size_t modifiers(const juru__rules *r, juru__unit *u, size_t n,
+                        size_t i, int *closed) {
+  size_t j = i + 1;
+  int adjective = (u[i].flags & JURU__U_QUALIFIED) != 0;
+  while (!*closed && j < n && j - i <= MAX_MODIFIERS && is_modifier(&u[j])) {
+    if (adjective && u[j].cat == JURU__CAT_NOUN && r->genitive) {
+      u[i].post = r->genitive;
+      u[j].flags |= JURU__U_OWNER;
+      break;
+    }
+    adjective |= u[j].cat == JURU__CAT_ADJ;
+    *closed = u[j].possessive != NULL; /* rumah sakitnya: -nya ends it */
+    j++;
+  }
+  return j;
+}
+
+/* keputusan Komite Keamanan Nasional: the decision of the committee.  A
+ * capitalised head is a title (Presiden Joko Widodo), a term's English is
+ * fixed. */
+static void owner_name(const juru__rules *r, const char *arena, juru__unit *u,
+                       size_t n, size_t i, size_t j) {
+  if (j >= n || !r->genitive || u[i].post || (u[i].flags & JURU__U_CAP) ||
+      u[i].kind == JURU_UNIT_TERM || !is_name(&u[j]))
+    return;
+  u[i].post = r->genitive;
+  u[j].flags |= JURU__U_OWNER;
+  if (described_name(arena, &u[j])) u[j].det = r->article;
+}
+
+/* The noun phrase headed at i: modifiers (or the names an appositive head
+ * takes), then at most one possessor and one demonstrative.  Returns the
+ * index after it. */
+static size_t noun_phrase(const juru__rules *r, const char *src,
+                          const char *arena, juru__unit *u, size_t n, size_t i,
+                          size_t *order) {
+  const char *article = starts_determined(r, arena, &u[i]) ? NULL : r->article;
+  int closed = u[i].possessive != NULL;
+  size_t names = closed ? 0 : appositive_names(r, src, u, n, i);
+  size_t j = names ? i + 1 + names : modifiers(r, u, n, i, &closed);
+  int titled = !closed && j == i + 1 && j < n && is_name(&u[j]) &&
+               listed(&r->titles, src, &u[i], 1); /* President Jokowi */
+  if (names) closed = u[j - 1].possessive != NULL;
+  else if (!closed && !titled) owner_name(r, arena, u, n, i, j);
+  if (titled) article = NULL;
   size_t end = j, possessor = n, dem = n;
   if (!closed && end < n && role_of(&u[end]) == JURU__ROLE_POSSESSOR)
     possessor = end++;
@@ -239,10 +324,14 @@ static size_t noun_phrase(const juru__rules *r, const char *arena,
   }
   if (end == i + 1) {
     /* a lone noun after a preposition or opening the sentence is most
-     * often a known one: di kota -> in the city */
+     * often a known one (di kota -> in the city), and so is one an "of"
+     * phrase follows (the full recovery of relations) */
     if (article && !u[i].possessive && !(u[i].flags & JURU__U_PLURAL) &&
-        (i == 0 || ((u[i - 1].cat == JURU__CAT_PREP || u[i - 1].post) &&
-                    !ends_determined(r, arena, &u[i - 1]))))
+        (i == 0 ||
+         (r->genitive && u[i].post == r->genitive && !determined(u, i)) ||
+         (u[i].flags & JURU__U_OWNER) ||
+         ((u[i - 1].cat == JURU__CAT_PREP || u[i - 1].post) &&
+          !ends_determined(r, arena, &u[i - 1]))))
       u[i].det = article;
     return end;
   }
@@ -257,7 +346,8 @@ static size_t noun_phrase(const juru__rules *r, const char *arena,
     u[possessor].rule_en = u[possessor].rule->english;
     order[k++] = possessor;
   }
-  for (size_t m = j; m-- > i + 1;) {
+  for (size_t x = i + 1; x < j; x++) { /* names keep their own order */
+    size_t m = names ? x : j - (x - i);
     if (u[m].cat == JURU__CAT_PLACE && u[m].alt_len) u[m].flags |= JURU__U_ALT;
     u[m].flags |= JURU__U_INVARIABLE;
     order[k++] = m;
@@ -283,16 +373,11 @@ static void object_pronouns(const juru__rules *r, const char *src,
   for (size_t i = 1; i < n; i++) {
     uint32_t off;
     char w[16];
-    size_t len = u[i].end - u[i].start;
     if (u[i].cat != JURU__CAT_PRON || u[i].kind != JURU_UNIT_LEXICON ||
-        len >= sizeof w ||
         (u[i - 1].cat != JURU__CAT_PREP && u[i - 1].cat != JURU__CAT_VERB))
       continue;
-    for (size_t k = 0; k < len; k++) {
-      char c = src[u[i].start + k];
-      w[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-    }
-    if (juru__strmap_get(&r->objects, w, len, &off))
+    size_t len = source_words(src, &u[i], w, sizeof w);
+    if (len && juru__strmap_get(&r->objects, w, len, &off))
       u[i].rule_en = r->arena.data + off;
   }
 }
@@ -308,7 +393,8 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
   relatives(u, n);
   object_pronouns(r, src, u, n);
   for (size_t i = 0; i < n;) {
-    if (is_noun(&u[i]) && order[i] == i) i = noun_phrase(r, arena, u, n, i, order);
+    if (is_noun(&u[i]) && order[i] == i)
+      i = noun_phrase(r, src, arena, u, n, i, order);
     else i++;
   }
   for (size_t i = 0; i < n; i++)

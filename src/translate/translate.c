@@ -337,6 +337,17 @@ static juru_status word_unit(juru_translator *tr, const char *text,
   return st;
 }
 
+/* kerja sama erat, pemulihan penuh: a phrase whose last word is an
+ * adjective has its modifier already; a noun after it is its owner. */
+static int ends_in_adjective(const juru_translator *tr, const char *s,
+                             size_t n) {
+  size_t w = n;
+  while (w > 0 && s[w - 1] != ' ') w--;
+  juru_lex_entry e;
+  return w > 0 && juru_lexicon_find(tr->lx, s + w, n - w, &e, 1) &&
+         cat_of_pos(e.pos, e.pos_len) == JURU__CAT_ADJ;
+}
+
 /* A run of words that is a multi-word lexicon entry (longest first). */
 static size_t phrase_unit(juru_translator *tr, const char *text,
                           const juru_token *t, size_t nt, size_t limit,
@@ -361,6 +372,8 @@ static size_t phrase_unit(juru_translator *tr, const char *text,
     juru_lex_entry e;
     if (juru_lexicon_find(tr->lx, key, len, &e, 1) == 0) continue;
     *st = use_entry(tr, &e, JURU__CAT_NONE, u);
+    if (u->cat == JURU__CAT_NOUN && ends_in_adjective(tr, key, len))
+      u->flags |= JURU__U_QUALIFIED;
     if (!first && is_upper_start(text + t[0].start, t[0].end - t[0].start))
       u->flags |= JURU__U_CAP;
     return k;
@@ -382,6 +395,9 @@ static juru_status term_unit(juru_translator *tr, const juru_match *m,
   u->en_off = tr->arena.len;
   u->en_len = strlen(term->target);
   juru_status st = juru__buf_append(&tr->arena, term->target, u->en_len);
+  const char *src = term->source;
+  if (u->cat == JURU__CAT_NOUN && ends_in_adjective(tr, src, strlen(src)))
+    u->flags |= JURU__U_QUALIFIED;
   juru_lex_entry e;
   if (st == JURU_OK && u->cat == JURU__CAT_PLACE &&
       juru_lexicon_find(tr->lx, term->source, strlen(term->source), &e, 1))
