@@ -481,6 +481,8 @@ typedef struct search {
   juru_analysis cur;
   const char *target; /* only readings with this root, when set */
   int dictionary_only; /* only roots of the dictionary, not table lemmas */
+  int mono_ok;         /* the last prefix asked for a one-syllable root */
+  int unknown;         /* the word is not in the dictionary */
 } search;
 
 /* Each affix stripped costs AFFIX_COST, each prefix a little more (ECS
@@ -517,6 +519,20 @@ typedef struct search {
 #define UNKNOWN_KEEP_COST 1e9
 #endif
 
+/* A root of at most SHORT_ROOT letters and one syllable that derivation
+ * reaches (di- + pe- + cat, ber- + as, dika = di- + ka) is more often a
+ * false cut than a word (dicek, disahkan): such a reading costs
+ * SHORT_ROOT_COST more, and is not taken at all for a word the dictionary
+ * lacks, which is then most likely a name.  Clitics (haknya), reduplication
+ * (jam-jam) and the prefixes that ask for one syllable (menge-bom) are
+ * not doubted. */
+#ifndef SHORT_ROOT
+#define SHORT_ROOT 3
+#endif
+#ifndef SHORT_ROOT_COST
+#define SHORT_ROOT_COST 3.0
+#endif
+
 static int is_root(const juru_morph *m, const char *s, size_t n) {
   return n > 1 && juru__strmap_get(&m->roots, s, n, NULL);
 }
@@ -542,17 +558,23 @@ static double log1p_count(const juru_morph *m, const char *w, size_t n) {
   return l + (x - 1.0);
 }
 
+static size_t syllables(const char *w, size_t n);
+
 static void consider(search *s, const char *root, size_t n, size_t cost) {
   uint32_t kind = 0;
   if (n < 2 || !juru__strmap_get(&s->m->roots, root, n, &kind) ||
       (s->dictionary_only && kind != ROOT_DICTIONARY))
     return;
+  int doubtful = (s->cur.n_prefix || s->cur.suffix) && n <= SHORT_ROOT &&
+                 syllables(root, n) <= 1;
+  if (doubtful && s->unknown && !s->mono_ok) return;
   if (s->target && (strlen(s->target) != n || memcmp(s->target, root, n)))
     return;
   double score = AFFIX_COST * (double)cost +
                  PREFIX_COST * (double)s->cur.n_prefix -
                  log1p_count(s->m, root, n) +
-                 (kind == ROOT_TABLE ? TABLE_ROOT_COST : 0.0);
+                 (kind == ROOT_TABLE ? TABLE_ROOT_COST : 0.0) +
+                 (doubtful ? SHORT_ROOT_COST : 0.0);
   if (score >= s->best_score) return;
   s->best = s->cur;
   memcpy(s->best.lemma, root, n);
@@ -569,7 +591,7 @@ static int has_label(const juru_analysis *a, const char *label) {
 
 /* Each vowel is a syllable except the second of a diphthong (ai, au, oi,
  * ei): bom and sah are one syllable, buat (bu.at) and bau-bauan are two. */
-static int one_syllable(const char *w, size_t n) {
+static size_t syllables(const char *w, size_t n) {
   size_t nuclei = 0;
   for (size_t i = 0; i < n; i++) {
     if (!is_vowel(w[i])) continue;
@@ -577,7 +599,11 @@ static int one_syllable(const char *w, size_t n) {
                 w[i - 1] != 'i' && w[i - 1] != 'u' && w[i - 1] != w[i];
     if (!glide) nuclei++;
   }
-  return nuclei == 1;
+  return nuclei;
+}
+
+static int one_syllable(const char *w, size_t n) {
+  return syllables(w, n) == 1;
 }
 
 /* Strip prefixes from w[0..n) (already without suffixes), depth-first in
@@ -603,7 +629,9 @@ static void strip_prefixes(search *s, const char *w, size_t n, size_t cost) {
     memcpy(cand, r->restore, rl);
     memcpy(cand + rl, rest, rn);
     s->cur.prefix[s->cur.n_prefix++] = r->label;
+    s->mono_ok = r->mono;
     consider(s, cand, rl + rn, cost + 1);
+    s->mono_ok = 0;
     strip_prefixes(s, cand, rl + rn, cost + 1);
     s->cur.n_prefix--;
   }
@@ -718,6 +746,22 @@ static const rule *final_clitic(const juru_morph *m, const char *w, size_t n,
   return NULL;
 }
 
+/* The reading of w whose root is `target`, if there is one; `out` is
+ * left alone otherwise. */
+static void analyze_toward(const juru_morph *m, const char *w, size_t n,
+                           const char *target, juru_analysis *out) {
+  search s;
+  memset(&s, 0, sizeof s);
+  s.m = m;
+  s.best_score = 1e30;
+  s.target = target;
+  strip_clitics(&s, w, n);
+  if (!s.best.lemma[0]) return;
+  *out = s.best;
+  memcpy(out->word, w, n);
+  out->word[n] = '\0';
+}
+
 /* kamp-kamp, negara-negara, berkali-kali, meniru-nirukan; and a clitic
  * after a hyphen. */
 static int analyze_hyphenated(juru_morph *m, const char *w, size_t n,
@@ -742,8 +786,11 @@ static int analyze_hyphenated(juru_morph *m, const char *w, size_t n,
   } else {
     analyze_word(m, w, ln, &left);
     analyze_word(m, r, rn, &right);
-    int same_root = strcmp(left.lemma, right.lemma) == 0;
     int tail = ln > rn && memcmp(w + ln - rn, r, rn) == 0; /* berkali-kali */
+    /* the repeated part vouches for a short root (berton-ton: ton) */
+    if (tail && strcmp(left.lemma, right.lemma) != 0)
+      analyze_toward(m, w, ln, right.lemma, &left);
+    int same_root = strcmp(left.lemma, right.lemma) == 0;
     int echo = 0; /* meniru-nirukan: the right repeats the left's end */
     for (size_t k = 1; k <= 4 && k + 3 <= ln && !echo; k++)
       echo = rn >= ln - k && memcmp(r, w + k, ln - k) == 0;
@@ -766,24 +813,14 @@ static void analyze_word(juru_morph *m, const char *w, size_t n,
     /* the lemma is fixed; the affixes come from the reading that reaches
      * it, if one does (diluncurkan: di- + luncur + -kan) */
     const char *lemma = m->strings.data + off;
-    search s;
-    memset(&s, 0, sizeof s);
-    s.m = m;
-    s.best_score = 1e30;
-    s.target = lemma;
-    if (strlen(lemma) != n || memcmp(lemma, w, n) != 0) strip_clitics(&s, w, n);
-    if (memchr(w, '-', n) && analyze_hyphenated(m, w, n, out) &&
-        strcmp(out->lemma, lemma) == 0) {
-      out->flags = JURU_ANALYSIS_EXCEPTION | JURU_ANALYSIS_KNOWN;
-      return;
-    }
-    if (s.best.lemma[0] && strcmp(s.best.lemma, lemma) == 0) {
-      *out = s.best;
-      memcpy(out->word, w, n);
-      out->word[n] = '\0';
-    } else {
+    if (!memchr(w, '-', n) || !analyze_hyphenated(m, w, n, out) ||
+        strcmp(out->lemma, lemma) != 0) {
+      /* a hyphenated reading the table disagrees with still tells how the
+       * word is built (proyek-proyek: reduplicated) */
       plain(out, w, n);
       snprintf(out->lemma, sizeof out->lemma, "%s", lemma);
+      if (strlen(lemma) != n || memcmp(lemma, w, n) != 0)
+        analyze_toward(m, w, n, lemma, out);
     }
     out->flags = JURU_ANALYSIS_EXCEPTION | JURU_ANALYSIS_KNOWN;
     return;
@@ -803,6 +840,7 @@ static void analyze_by_rules(const juru_morph *m, const char *w, size_t n,
   memset(&s, 0, sizeof s);
   s.m = m;
   s.dictionary_only = !may_keep;
+  s.unknown = may_keep && !root;
   s.best_score = !may_keep ? 1e30
                  : (root ? ROOT_KEEP_COST : UNKNOWN_KEEP_COST) -
                        log1p_count(m, w, n);
