@@ -408,7 +408,9 @@ static juru_status put_glue(juru__buf *b, const char *g, size_t n, int no_articl
       size_t cut = end - 3;
       while (cut && g[cut - 1] == ' ') cut--;
       if (juru__buf_append(b, g, cut)) return JURU_ENOMEM;
-      return cut ? juru__buf_append(b, " ", 1) : JURU_OK;
+      /* the space that parted the words around it stays (ready for
+       * combat, not "forcombat"); at the start of the sentence none */
+      return cut || (end > 3 && b->len) ? juru__buf_append(b, " ", 1) : JURU_OK;
     }
   }
   return juru__buf_append(b, g, n);

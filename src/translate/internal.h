@@ -42,6 +42,8 @@ typedef struct juru__rules {
   juru__strmap determiners;/* English words that already determine a noun */
   juru__strmap appositive; /* Indonesian nouns a name after specifies */
   juru__strmap titles;     /* Indonesian nouns a name after bears */
+  juru__strmap governing;  /* adjective -> arena offset of its English
+                              before a noun it governs (dekat: near) */
   juru__strmap objects;    /* pronoun -> arena offset of its object form */
   const char *month[13];   /* offsets resolved after loading */
   juru__en_form tense;     /* narrative tense */

@@ -139,11 +139,12 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
     return juru__strmap_put(&r->appositive, f[1].p, f[1].n, 1, NULL);
   if (is(f[0], "determiner") && nf >= 2)
     return juru__strmap_put(&r->determiners, f[1].p, f[1].n, 1, NULL);
-  if (is(f[0], "object") && nf >= 3) {
+  if ((is(f[0], "object") || is(f[0], "governing")) && nf >= 3) {
     size_t off;
     juru_status st = store(r, f[2], &off);
-    return st ? st : juru__strmap_put(&r->objects, f[1].p, f[1].n,
-                                      (uint32_t)off, NULL);
+    juru__strmap *map = is(f[0], "object") ? &r->objects : &r->governing;
+    return st ? st : juru__strmap_put(map, f[1].p, f[1].n, (uint32_t)off,
+                                      NULL);
   }
   if (is(f[0], "month") && nf >= 3) {
     long m = strtol(f[1].p, NULL, 10);
@@ -223,6 +224,7 @@ void juru__rules_free(juru__rules *r) {
   juru__strmap_free(&r->determiners);
   juru__strmap_free(&r->appositive);
   juru__strmap_free(&r->titles);
+  juru__strmap_free(&r->governing);
   juru__strmap_free(&r->objects);
   memset(r, 0, sizeof *r);
 }

@@ -216,13 +216,17 @@ static int determined(const juru__unit *u, size_t i) {
          r == JURU__ROLE_INDEFINITE || (p->flags & JURU__U_NUMERAL);
 }
 
-/* An organisation named by what it is (National Security Committee,
- * Foreign Ministry) takes the article; an acronym or a one-word name
- * (NATO, Hamas) does not. */
-static int described_name(const char *arena, const juru__unit *u) {
+/* An organisation named by what it is, which the glossary translates
+ * (Komite Keamanan Nasional: the National Security Committee), takes the
+ * article; a one-word name or one kept as it is (Hamas, Jaish ul-Adl)
+ * does not. */
+static int described_name(const char *src, const char *arena,
+                          const juru__unit *u) {
   if (u->kind != JURU_UNIT_TERM || u->cat != JURU__CAT_PROPN) return 0;
   const char *e = arena + u->en_off;
-  return memchr(e, ' ', u->en_len) != NULL;
+  size_t n = u->end - u->start;
+  return memchr(e, ' ', u->en_len) != NULL &&
+         (n != u->en_len || memcmp(src + u->start, e, n) != 0);
 }
 
 static int is_name(const juru__unit *u) {
@@ -265,14 +269,33 @@ static size_t appositive_names(const juru__rules *r, const char *src,
   return j - i - 1;
 }
 
+/* wilayah dekat perbatasan -> the region near the border: an adjective
+ * that governs the noun after it takes its governing English and ends the
+ * phrase before it. */
+static int governs(const juru__rules *r, const char *src, juru__unit *u,
+                   size_t n, size_t j) {
+  uint32_t off;
+  char w[16];
+  size_t len = u[j].kind == JURU_UNIT_LEXICON && u[j].cat == JURU__CAT_ADJ
+                   ? source_words(src, &u[j], w, sizeof w) : 0;
+  if (!len || j + 1 >= n || (!is_noun(&u[j + 1]) && !is_name(&u[j + 1]) &&
+                             u[j + 1].cat != JURU__CAT_PLACE) ||
+      !juru__strmap_get(&r->governing, w, len, &off))
+    return 0;
+  u[j].rule_en = r->arena.data + off;
+  u[j + 1].flags |= JURU__U_OWNER; /* near the border */
+  return 1;
+}
+
 /* The modifiers after the head at i; returns the index after them.  A
  * noun after an adjective no longer modifies the head but owns it:
  * pemulihan penuh hubungan -> full recovery of relations. */
-static size_t modifiers(const juru__rules *r, juru__unit *u, size_t n,
-                        size_t i, int *closed) {
+static size_t modifiers(const juru__rules *r, const char *src, juru__unit *u,
+                        size_t n, size_t i, int *closed) {
   size_t j = i + 1;
   int adjective = (u[i].flags & JURU__U_QUALIFIED) != 0;
   while (!*closed && j < n && j - i <= MAX_MODIFIERS && is_modifier(&u[j])) {
+    if (governs(r, src, u, n, j)) break;
     if (adjective && u[j].cat == JURU__CAT_NOUN && r->genitive) {
       u[i].post = r->genitive;
       u[j].flags |= JURU__U_OWNER;
@@ -288,14 +311,15 @@ static size_t modifiers(const juru__rules *r, juru__unit *u, size_t n,
 /* keputusan Komite Keamanan Nasional: the decision of the committee.  A
  * capitalised head is a title (Presiden Joko Widodo), a term's English is
  * fixed. */
-static void owner_name(const juru__rules *r, const char *arena, juru__unit *u,
-                       size_t n, size_t i, size_t j) {
+static void owner_name(const juru__rules *r, const char *src,
+                       const char *arena, juru__unit *u, size_t n, size_t i,
+                       size_t j) {
   if (j >= n || !r->genitive || u[i].post || (u[i].flags & JURU__U_CAP) ||
       u[i].kind == JURU_UNIT_TERM || !is_name(&u[j]))
     return;
   u[i].post = r->genitive;
   u[j].flags |= JURU__U_OWNER;
-  if (described_name(arena, &u[j])) u[j].det = r->article;
+  if (described_name(src, arena, &u[j])) u[j].det = r->article;
 }
 
 /* The noun phrase headed at i: modifiers (or the names an appositive head
@@ -307,11 +331,11 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
   const char *article = starts_determined(r, arena, &u[i]) ? NULL : r->article;
   int closed = u[i].possessive != NULL;
   size_t names = closed ? 0 : appositive_names(r, src, u, n, i);
-  size_t j = names ? i + 1 + names : modifiers(r, u, n, i, &closed);
+  size_t j = names ? i + 1 + names : modifiers(r, src, u, n, i, &closed);
   int titled = !closed && j == i + 1 && j < n && is_name(&u[j]) &&
                listed(&r->titles, src, &u[i], 1); /* President Jokowi */
   if (names) closed = u[j - 1].possessive != NULL;
-  else if (!closed && !titled) owner_name(r, arena, u, n, i, j);
+  else if (!closed && !titled) owner_name(r, src, arena, u, n, i, j);
   if (titled) article = NULL;
   size_t end = j, possessor = n, dem = n;
   if (!closed && end < n && role_of(&u[end]) == JURU__ROLE_POSSESSOR)
