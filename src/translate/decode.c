@@ -171,6 +171,15 @@ static juru_status shape(juru__decoder *d, const juru_model *m,
   }
   juru__buf_clear(&d->shaped);
   juru__en_form form = JURU__EN_BASE;
+  if (single && (u->flags & JURU__U_COMPARATIVE)) {
+    /* lebih besar: the table's "large" is said "larger", its "important"
+       "more important" (the rules dropped lebih) */
+    if (juru__english_comparable(en, plain->data, plain->len))
+      return juru__english_inflect(en, plain->data, plain->len,
+                                   JURU__EN_COMPARATIVE, &d->shaped);
+    juru_status st = juru__buf_append(&d->shaped, "more ", 5);
+    return st ? st : juru__buf_append(&d->shaped, plain->data, plain->len);
+  }
   if (single && u->cat == JURU__CAT_VERB && juru__english_is_verb(en, plain->data, plain->len))
     form = u->form;
   else if (single && (u->flags & JURU__U_PLURAL) && u->cat == JURU__CAT_NOUN)

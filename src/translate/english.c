@@ -7,7 +7,8 @@
 
 struct juru__english {
   juru__buf arena;      /* NUL-terminated irregular forms */
-  juru__strmap past, pp, ing, plural; /* base -> offset into arena */
+  juru__strmap past, pp, ing, plural, comparative; /* base -> offset into
+                                                      arena */
   juru__strmap plurals; /* the irregular plurals themselves (children) */
   juru__strmap verbs;   /* verb lemmas */
 };
@@ -64,6 +65,14 @@ static juru_status add_noun_line(juru__english *en, const char *a, size_t an,
   return st ? st : put_form(en, &en->plural, b, bn, a, an);
 }
 
+/* adj.exc: "FORM BASE..."; the comparatives are the forms in -er
+ * (bigger big, better good well). */
+static juru_status add_adjective_line(juru__english *en, const char *a,
+                                      size_t an, const char *b, size_t bn) {
+  if (!ends_with(a, an, "er")) return JURU_OK;
+  return put_form(en, &en->comparative, b, bn, a, an);
+}
+
 static juru_status add_lemma_line(juru__english *en, const char *a, size_t an,
                                   const char *b, size_t bn) {
   (void)b;
@@ -108,6 +117,7 @@ juru_status juru__english_load(const char *dir, juru__english **out,
   juru_status st = read_list(en, dir, "verb.exc", add_verb_line, err);
   if (st == JURU_OK) st = read_list(en, dir, "noun.exc", add_noun_line, err);
   if (st == JURU_OK) st = read_list(en, dir, "noun-extra.exc", add_noun_line, err);
+  if (st == JURU_OK) st = read_list(en, dir, "adj.exc", add_adjective_line, err);
   if (st == JURU_OK) st = read_list(en, dir, "verbs.txt", add_lemma_line, err);
   if (st != JURU_OK) {
     juru__english_free(en);
@@ -124,6 +134,7 @@ void juru__english_free(juru__english *en) {
   juru__strmap_free(&en->pp);
   juru__strmap_free(&en->ing);
   juru__strmap_free(&en->plural);
+  juru__strmap_free(&en->comparative);
   juru__strmap_free(&en->plurals);
   juru__strmap_free(&en->verbs);
   juru__free(en);
@@ -183,12 +194,42 @@ static juru_status append_ing(juru__buf *out, const char *w, size_t n) {
   return st ? st : juru__buf_append(out, "ing", 3);
 }
 
+/* One vowel sound: a group of vowels, not counting a final silent e
+ * (close, large, strong; not heavy, important). */
+static int one_syllable(const char *w, size_t n) {
+  size_t groups = 0;
+  if (n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2])) n--;
+  for (size_t i = 0; i < n; i++)
+    if ((is_vowel(w[i]) || (w[i] == 'y' && i > 0)) &&
+        (i == 0 || !(is_vowel(w[i - 1]) || w[i - 1] == 'y')))
+      groups++;
+  return groups == 1;
+}
+
+int juru__english_comparable(const juru__english *en, const char *word,
+                             size_t len) {
+  if (len < 2 || memchr(word, ' ', len)) return 0;
+  for (size_t i = 0; i < len; i++)
+    if (word[i] < 'a' || word[i] > 'z') return 0;
+  return juru__strmap_get(&en->comparative, word, len, NULL) ||
+         one_syllable(word, len);
+}
+
+/* close -> closer, strong -> stronger (the doubled and y forms are in
+ * adj.exc: bigger, easier). */
+static juru_status append_er(juru__buf *out, const char *w, size_t n) {
+  juru_status st = juru__buf_append(out, w, n);
+  return st ? st : juru__buf_append(out, w[n - 1] == 'e' ? "r" : "er",
+                                    w[n - 1] == 'e' ? 1 : 2);
+}
+
 static juru_status append_form(const juru__english *en, const char *w,
                                size_t n, juru__en_form form, juru__buf *out) {
   const juru__strmap *m = form == JURU__EN_PAST ? &en->past
                           : form == JURU__EN_PP  ? &en->pp
                           : form == JURU__EN_ING ? &en->ing
                           : form == JURU__EN_PLURAL ? &en->plural
+                          : form == JURU__EN_COMPARATIVE ? &en->comparative
                                                     : NULL;
   uint32_t off;
   if (n == 0 || form == JURU__EN_BASE) return juru__buf_append(out, w, n);
@@ -204,6 +245,7 @@ static juru_status append_form(const juru__english *en, const char *w,
   case JURU__EN_PAST:
   case JURU__EN_PP: return append_ed(out, w, n);
   case JURU__EN_ING: return append_ing(out, w, n);
+  case JURU__EN_COMPARATIVE: return append_er(out, w, n);
   default: return append_s(out, w, n);
   }
 }

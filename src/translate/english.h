@@ -16,10 +16,11 @@ typedef enum juru__en_form {
   JURU__EN_PP,      /* past participle */
   JURU__EN_ING,
   JURU__EN_3SG,     /* says */
-  JURU__EN_PLURAL
+  JURU__EN_PLURAL,
+  JURU__EN_COMPARATIVE /* closer, better: see juru__english_comparable */
 } juru__en_form;
 
-/* Load DIR/verb.exc, DIR/noun.exc and DIR/verbs.txt. */
+/* Load DIR/verb.exc, DIR/noun.exc, DIR/adj.exc and DIR/verbs.txt. */
 juru_status juru__english_load(const char *dir, juru__english **out,
                                juru_error *err);
 void juru__english_free(juru__english *en);
@@ -35,6 +36,12 @@ int juru__english_is_verb(const juru__english *en, const char *phrase,
 juru_status juru__english_inflect(const juru__english *en, const char *phrase,
                                   size_t len, juru__en_form form,
                                   juru__buf *out);
+
+/* Does the adjective `word` have a comparative of its own (close ->
+ * closer, good -> better, easy -> easier), rather than "more important"?
+ * One syllable, or listed in adj.exc. */
+int juru__english_comparable(const juru__english *en, const char *word,
+                             size_t len);
 
 /* "a" or "an" before `word`. */
 const char *juru__english_article(const char *word, size_t len);

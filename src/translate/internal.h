@@ -42,6 +42,7 @@ typedef struct juru__rules {
   juru__strmap determiners;/* English words that already determine a noun */
   juru__strmap appositive; /* Indonesian nouns a name after specifies */
   juru__strmap titles;     /* Indonesian nouns a name after bears */
+  juru__strmap comparatives; /* lebih: an adjective's comparative after */
   juru__strmap governing;  /* adjective -> arena offset of its English
                               before a noun it governs (dekat: near) */
   juru__strmap objects;    /* pronoun -> arena offset of its object form */
@@ -92,7 +93,8 @@ enum {
   JURU__U_ALT = 1u << 9,     /* say the demonym, not the place */
   JURU__U_FIXED = 1u << 10,  /* English that is not a verb lemma: as is */
   JURU__U_OWNER = 1u << 11,  /* heads the "of" phrase after a noun phrase */
-  JURU__U_QUALIFIED = 1u << 12 /* a phrase ending in an adjective */
+  JURU__U_QUALIFIED = 1u << 12, /* a phrase ending in an adjective */
+  JURU__U_COMPARATIVE = 1u << 13 /* say the adjective's comparative */
 };
 
 typedef struct juru__unit {

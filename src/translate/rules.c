@@ -133,6 +133,8 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
   }
   if (is(f[0], "invariable") && nf >= 2)
     return juru__strmap_put(&r->invariable, f[1].p, f[1].n, 1, NULL);
+  if (is(f[0], "comparative") && nf >= 2)
+    return juru__strmap_put(&r->comparatives, f[1].p, f[1].n, 1, NULL);
   if (is(f[0], "title") && nf >= 2)
     return juru__strmap_put(&r->titles, f[1].p, f[1].n, 1, NULL);
   if (is(f[0], "appositive") && nf >= 2)
@@ -225,6 +227,7 @@ void juru__rules_free(juru__rules *r) {
   juru__strmap_free(&r->appositive);
   juru__strmap_free(&r->titles);
   juru__strmap_free(&r->governing);
+  juru__strmap_free(&r->comparatives);
   juru__strmap_free(&r->objects);
   memset(r, 0, sizeof *r);
 }

@@ -153,6 +153,12 @@ static void verb_group_forms(const juru__rules *r, const char *arena,
              !(u[g.first - 1].flags & JURU__U_PASSIVE)) {
     v->form = JURU__EN_BASE; /* berusaha mencari -> tried to find */
     v->pre = "to";
+  } else if (g.first > 1 && u[g.first - 1].cat == JURU__CAT_CONJ &&
+             is_verb(&u[g.first - 2]) &&
+             !(u[g.first - 2].flags & JURU__U_PASSIVE)) {
+    /* untuk menetralisir dan menghancurkan -> to neutralize and destroy */
+    v->form = u[g.first - 2].form;
+    v->flags |= u[g.first - 2].flags & JURU__U_FINITE;
   } else {
     v->form = r->tense;
     v->flags |= JURU__U_FINITE;
@@ -344,7 +350,9 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
   if (dem < n && r->copula) { /* rumah itu besar -> the house was big */
     size_t k = end;
     while (k < n && u[k].cat == JURU__CAT_ADV) k++;
-    if (k < n && u[k].cat == JURU__CAT_ADJ && !u[end].pre) u[end].pre = r->copula;
+    size_t c = end; /* lebih besar: not on the dropped lebih */
+    while (c < k && (u[c].flags & JURU__U_DROP)) c++;
+    if (k < n && u[k].cat == JURU__CAT_ADJ && !u[c].pre) u[c].pre = r->copula;
   }
   if (end == i + 1) {
     /* a lone noun after a preposition or opening the sentence is most
@@ -391,6 +399,25 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
   return end;
 }
 
+/* lebih erat -> closer: the degree word gives way to the adjective's own
+ * comparative where English has one (not "more important"). */
+static void comparatives(const juru__rules *r, const juru__english *en,
+                         const char *src, const char *arena, juru__unit *u,
+                         size_t n) {
+  for (size_t i = 0; i + 1 < n; i++) {
+    char w[16];
+    size_t len = u[i].kind == JURU_UNIT_LEXICON
+                     ? source_words(src, &u[i], w, sizeof w) : 0;
+    juru__unit *a = &u[i + 1];
+    if (!len || a->cat != JURU__CAT_ADJ || a->kind != JURU_UNIT_LEXICON ||
+        a->rule_en || !juru__strmap_get(&r->comparatives, w, len, NULL) ||
+        !juru__english_comparable(en, arena + a->en_off, a->en_len))
+      continue;
+    u[i].flags |= JURU__U_DROP;
+    a->flags |= JURU__U_COMPARATIVE;
+  }
+}
+
 /* A pronoun after a verb or preposition is its object: bagi kami -> for us. */
 static void object_pronouns(const juru__rules *r, const char *src,
                             juru__unit *u, size_t n) {
@@ -409,9 +436,9 @@ static void object_pronouns(const juru__rules *r, const char *src,
 void juru__transfer(const juru__rules *r, const juru__english *en,
                     const char *src, const char *arena, juru__unit *u,
                     size_t n, size_t *order) {
-  (void)en;
   for (size_t i = 0; i < n; i++) order[i] = i;
   mark_plurals(arena, u, n);
+  comparatives(r, en, src, arena, u, n);
   for (size_t j = 0; j < n; j++)
     if (is_verb(&u[j])) verb_group_forms(r, arena, u, n, j, order);
   relatives(u, n);

@@ -381,6 +381,13 @@ static size_t phrase_unit(juru_translator *tr, const char *text,
   return 0;
 }
 
+/* kamp-kamp, serangan-serangan: a word said twice over a hyphen. */
+static int doubled(const char *w, size_t n) {
+  const char *dash = memchr(w, '-', n);
+  size_t half = dash ? (size_t)(dash - w) : 0;
+  return half && n == 2 * half + 1 && memcmp(w, dash + 1, half) == 0;
+}
+
 static juru_status term_unit(juru_translator *tr, const juru_match *m,
                              juru__unit *u) {
   const juru_term *term = juru_glossary_get(tr->glossary, m->term);
@@ -495,6 +502,8 @@ static juru_status build_units(juru_translator *tr, const char *text,
     if (m < nm && tr->matches[m].start <= t->start) {
       st = term_unit(tr, &tr->matches[m], u);
       u->end = tr->matches[m].end;
+      if (u->cat == JURU__CAT_NOUN && doubled(text + t->start, t->end - t->start))
+        u->flags |= JURU__U_PLURAL; /* kamp-kamp teroris: terrorist camps */
       while (i + used < nt && tr->tokens[i + used].start < u->end) used++;
       m++;
     } else if (t->type == JURU_TOK_WORD) {
