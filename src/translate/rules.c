@@ -131,22 +131,25 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
                         (int)f[3].n, f[3].p);
     return st;
   }
-  if (is(f[0], "invariable") && nf >= 2)
-    return juru__strmap_put(&r->invariable, f[1].p, f[1].n, 1, NULL);
-  if (is(f[0], "comparative") && nf >= 2)
-    return juru__strmap_put(&r->comparatives, f[1].p, f[1].n, 1, NULL);
-  if (is(f[0], "title") && nf >= 2)
-    return juru__strmap_put(&r->titles, f[1].p, f[1].n, 1, NULL);
-  if (is(f[0], "appositive") && nf >= 2)
-    return juru__strmap_put(&r->appositive, f[1].p, f[1].n, 1, NULL);
-  if (is(f[0], "determiner") && nf >= 2)
-    return juru__strmap_put(&r->determiners, f[1].p, f[1].n, 1, NULL);
-  if ((is(f[0], "object") || is(f[0], "governing")) && nf >= 3) {
-    size_t off;
-    juru_status st = store(r, f[2], &off);
-    juru__strmap *map = is(f[0], "object") ? &r->objects : &r->governing;
-    return st ? st : juru__strmap_put(map, f[1].p, f[1].n, (uint32_t)off,
-                                      NULL);
+  /* word lists (WORD) and word maps (WORD ENGLISH) */
+  const struct {
+    const char *name;
+    juru__strmap *map;
+    int english;
+  } lists[] = {{"invariable", &r->invariable, 0},
+               {"determiner", &r->determiners, 0},
+               {"comparative", &r->comparatives, 0},
+               {"title", &r->titles, 0},
+               {"appositive", &r->appositive, 0},
+               {"object", &r->objects, 1},
+               {"governing", &r->governing, 1}};
+  for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+    if (!is(f[0], lists[i].name) || nf < 2u + (size_t)lists[i].english)
+      continue;
+    size_t off = 1;
+    juru_status st = lists[i].english ? store(r, f[2], &off) : JURU_OK;
+    return st ? st : juru__strmap_put(lists[i].map, f[1].p, f[1].n,
+                                      (uint32_t)off, NULL);
   }
   if (is(f[0], "month") && nf >= 3) {
     long m = strtol(f[1].p, NULL, 10);
