@@ -833,6 +833,12 @@ static double score_of(const cand *c) {
  * everyday text (thresholds on the 0-1 rarity scale; see add_cand_as). */
 static int junk(const cand *c) {
   if (c->user || c->category != JURU_TERM_TERM) return 0;
+  /* terjadinya serangan, tewasnya warga: a word with -nya opening the
+   * phrase names an event in this text ('the occurrence of the attack'),
+   * not a term */
+  size_t first = strcspn(c->source, " ");
+  if (c->words > 1 && first > 3 && memcmp(c->source + first - 3, "nya", 3) == 0)
+    return 1;
   if (c->words == 1)
     return !(c->rarity >= 0.85 || (c->rarity >= 0.65 && c->frequency >= 3));
   if (c->origin == JURU_ORIGIN_COMPOSED) return c->min_rarity < 0.6;

@@ -138,6 +138,7 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
     int english;
   } lists[] = {{"invariable", &r->invariable, 0},
                {"determiner", &r->determiners, 0},
+               {"preposition", &r->prepositions, 0},
                {"comparative", &r->comparatives, 0},
                {"title", &r->titles, 0},
                {"appositive", &r->appositive, 0},
@@ -231,6 +232,7 @@ void juru__rules_free(juru__rules *r) {
   juru__strmap_free(&r->titles);
   juru__strmap_free(&r->governing);
   juru__strmap_free(&r->comparatives);
+  juru__strmap_free(&r->prepositions);
   juru__strmap_free(&r->objects);
   memset(r, 0, sizeof *r);
 }

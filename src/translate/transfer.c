@@ -328,6 +328,27 @@ static void owner_name(const juru__rules *r, const char *src,
   if (described_name(src, arena, &u[j])) u[j].det = r->article;
 }
 
+/* perlunya kerja sama -> the need for cooperation: a noun whose English
+ * ends in a preposition takes the phrase after it as its object; with
+ * none after it, the preposition goes (his death). */
+static int governing_noun(const juru__rules *r, const char *arena,
+                          juru__unit *u, size_t n, size_t i) {
+  const char *e = arena + u[i].en_off;
+  size_t len = u[i].en_len, w = len;
+  while (w > 0 && e[w - 1] != ' ') w--;
+  if (u[i].rule_en || w == 0 ||
+      !juru__strmap_get(&r->prepositions, e + w, len - w, NULL))
+    return 0;
+  if (i + 1 < n && (is_noun(&u[i + 1]) || is_name(&u[i + 1]) ||
+                    u[i + 1].cat == JURU__CAT_PLACE ||
+                    u[i + 1].cat == JURU__CAT_NUM ||
+                    u[i + 1].cat == JURU__CAT_PRON))
+    u[i + 1].flags |= JURU__U_OWNER;
+  else
+    u[i].en_len = w - 1;
+  return 1;
+}
+
 /* The noun phrase headed at i: modifiers (or the names an appositive head
  * takes), then at most one possessor and one demonstrative.  Returns the
  * index after it. */
@@ -335,6 +356,10 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
                           const char *arena, juru__unit *u, size_t n, size_t i,
                           size_t *order) {
   const char *article = starts_determined(r, arena, &u[i]) ? NULL : r->article;
+  if (governing_noun(r, arena, u, n, i)) {
+    if (article && !u[i].possessive && !determined(u, i)) u[i].det = article;
+    return i + 1;
+  }
   int closed = u[i].possessive != NULL;
   size_t names = closed ? 0 : appositive_names(r, src, u, n, i);
   size_t j = names ? i + 1 + names : modifiers(r, src, u, n, i, &closed);
