@@ -372,7 +372,10 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
   if (!closed && end < n && role_of(&u[end]) == JURU__ROLE_POSSESSOR)
     possessor = end++;
   if (end < n && role_of(&u[end]) == JURU__ROLE_DEMONSTRATIVE) dem = end++;
-  if (dem < n && r->copula) { /* rumah itu besar -> the house was big */
+  /* rumah itu besar -> the house was big; opening the sentence, a phrase
+   * closed by its owner too (hasilnya lebih baik -> its result was better) */
+  int owned = closed || possessor < n;
+  if ((dem < n || (i == 0 && owned)) && r->copula) {
     size_t k = end;
     while (k < n && u[k].cat == JURU__CAT_ADV) k++;
     size_t c = end; /* lebih besar: not on the dropped lebih */
