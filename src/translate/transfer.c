@@ -35,6 +35,15 @@ static int is_verb(const juru__unit *u) {
          role_of(u) == JURU__ROLE_NONE;
 }
 
+/* pertama, kedua, kesepuluh: first, second, tenth. */
+static int is_ordinal(const juru__unit *u, const char *arena) {
+  if (u->cat != JURU__CAT_NUM || u->kind != JURU_UNIT_LEXICON) return 0;
+  const char *e = arena + u->en_off;
+  size_t n = u->en_len;
+  return n >= 2 && (memcmp(e + n - 2, "st", 2) == 0 || memcmp(e + n - 2, "nd", 2) == 0 ||
+                    memcmp(e + n - 2, "rd", 2) == 0 || memcmp(e + n - 2, "th", 2) == 0);
+}
+
 /* A number word above one: dua, tiga, ribuan (not satu, pertama). */
 static int is_numeral(const juru__unit *u, const char *arena) {
   if (u->flags & JURU__U_NUMERAL) return 1;
@@ -44,10 +53,7 @@ static int is_numeral(const juru__unit *u, const char *arena) {
   static const char *const singular[] = {"one", "a", "an", "single", "zero", NULL};
   for (size_t i = 0; singular[i]; i++)
     if (strlen(singular[i]) == n && memcmp(e, singular[i], n) == 0) return 0;
-  if (n >= 2 && (memcmp(e + n - 2, "st", 2) == 0 || memcmp(e + n - 2, "nd", 2) == 0 ||
-                 memcmp(e + n - 2, "rd", 2) == 0 || memcmp(e + n - 2, "th", 2) == 0))
-    return 0; /* ordinals */
-  return 1;
+  return !is_ordinal(u, arena);
 }
 
 static void mark_plurals(const char *arena, juru__unit *u, size_t n) {
@@ -188,10 +194,12 @@ static void relatives(juru__unit *u, size_t n) {
   }
 }
 
-static int is_modifier(const juru__unit *u) {
+/* After a noun: a noun, adjective, place, or an ordinal (gambar pertama
+ * -> the first picture, Perang Dunia Kedua -> the Second World War). */
+static int is_modifier(const juru__unit *u, const char *arena) {
   if (acting_role(u) != JURU__ROLE_NONE || (u->flags & JURU__U_PASSIVE)) return 0;
   return u->cat == JURU__CAT_NOUN || u->cat == JURU__CAT_ADJ ||
-         u->cat == JURU__CAT_PLACE;
+         u->cat == JURU__CAT_PLACE || is_ordinal(u, arena);
 }
 
 static int starts_determined(const juru__rules *r, const char *arena,
@@ -296,11 +304,13 @@ static int governs(const juru__rules *r, const char *src, juru__unit *u,
 /* The modifiers after the head at i; returns the index after them.  A
  * noun after an adjective no longer modifies the head but owns it:
  * pemulihan penuh hubungan -> full recovery of relations. */
-static size_t modifiers(const juru__rules *r, const char *src, juru__unit *u,
-                        size_t n, size_t i, int *closed) {
+static size_t modifiers(const juru__rules *r, const char *src,
+                        const char *arena, juru__unit *u, size_t n, size_t i,
+                        int *closed) {
   size_t j = i + 1;
   int adjective = (u[i].flags & JURU__U_QUALIFIED) != 0;
-  while (!*closed && j < n && j - i <= MAX_MODIFIERS && is_modifier(&u[j])) {
+  while (!*closed && j < n && j - i <= MAX_MODIFIERS &&
+         is_modifier(&u[j], arena)) {
     if (governs(r, src, u, n, j)) break;
     if (adjective && u[j].cat == JURU__CAT_NOUN && r->genitive) {
       u[i].post = r->genitive;
@@ -362,7 +372,8 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
   }
   int closed = u[i].possessive != NULL;
   size_t names = closed ? 0 : appositive_names(r, src, u, n, i);
-  size_t j = names ? i + 1 + names : modifiers(r, src, u, n, i, &closed);
+  size_t j = names ? i + 1 + names
+                   : modifiers(r, src, arena, u, n, i, &closed);
   int titled = !closed && j == i + 1 && j < n && is_name(&u[j]) &&
                listed(&r->titles, src, &u[i], 1); /* President Jokowi */
   if (names) closed = u[j - 1].possessive != NULL;
