@@ -56,8 +56,25 @@ static int is_numeral(const juru__unit *u, const char *arena) {
   return !is_ordinal(u, arena);
 }
 
-static void mark_plurals(const char *arena, juru__unit *u, size_t n) {
+static size_t source_words(const char *src, const juru__unit *u, char *w,
+                           size_t size);
+
+/* empat orang prajurit -> four soldiers: the counting word between a
+ * numeral and its noun is not said in English. */
+static int classifier(const juru__rules *r, const char *src,
+                      const juru__unit *u, size_t n, size_t i) {
+  char w[16];
+  size_t len = u[i].kind == JURU_UNIT_LEXICON
+                   ? source_words(src, &u[i], w, sizeof w) : 0;
+  return len && i + 1 < n && is_noun(&u[i + 1]) &&
+         juru__strmap_get(&r->classifiers, w, len, NULL);
+}
+
+static void mark_plurals(const juru__rules *r, const char *src,
+                         const char *arena, juru__unit *u, size_t n) {
   for (size_t i = 0; i + 1 < n; i++) {
+    if (is_numeral(&u[i], arena) && classifier(r, src, u, n, i + 1))
+      u[++i].flags |= JURU__U_DROP; /* then the noun, as after a numeral */
     juru__unit *next = &u[i + 1];
     juru__role role = role_of(&u[i]);
     if (role == JURU__ROLE_QUANTIFIER && (is_noun(next) || next->cat == JURU__CAT_ADJ)) {
@@ -67,7 +84,10 @@ static void mark_plurals(const char *arena, juru__unit *u, size_t n) {
     } else if (role == JURU__ROLE_INDEFINITE &&
                (is_noun(next) || next->cat == JURU__CAT_ADJ)) {
       u[i].flags |= JURU__U_ARTICLE;
-    } else if (is_numeral(&u[i], arena) && is_noun(next)) {
+    } else if ((is_numeral(&u[i], arena) ||
+                (i > 0 && (u[i].flags & JURU__U_DROP) &&
+                 is_numeral(&u[i - 1], arena))) &&
+               is_noun(next)) {
       next->flags |= JURU__U_PLURAL;
     }
   }
@@ -222,6 +242,7 @@ static int ends_determined(const juru__rules *r, const char *arena,
 /* Something before the phrase already says which one: a number, a
  * quantifier, an article, a demonstrative or possessive word. */
 static int determined(const juru__unit *u, size_t i) {
+  while (i > 0 && (u[i - 1].flags & JURU__U_DROP)) i--; /* empat orang */
   if (i == 0) return 0;
   const juru__unit *p = &u[i - 1];
   juru__role r = role_of(p);
@@ -476,14 +497,14 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
                     const char *src, const char *arena, juru__unit *u,
                     size_t n, size_t *order) {
   for (size_t i = 0; i < n; i++) order[i] = i;
-  mark_plurals(arena, u, n);
+  mark_plurals(r, src, arena, u, n);
   comparatives(r, en, src, arena, u, n);
   for (size_t j = 0; j < n; j++)
     if (is_verb(&u[j])) verb_group_forms(r, arena, u, n, j, order);
   relatives(u, n);
   object_pronouns(r, src, u, n);
   for (size_t i = 0; i < n;) {
-    if (is_noun(&u[i]) && order[i] == i)
+    if (is_noun(&u[i]) && order[i] == i && !(u[i].flags & JURU__U_DROP))
       i = noun_phrase(r, src, arena, u, n, i, order);
     else i++;
   }

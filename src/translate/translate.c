@@ -405,10 +405,13 @@ static juru_status term_unit(juru_translator *tr, const juru_match *m,
   const char *src = term->source;
   if (u->cat == JURU__CAT_NOUN && ends_in_adjective(tr, src, strlen(src)))
     u->flags |= JURU__U_QUALIFIED;
-  juru_lex_entry e;
-  if (st == JURU_OK && u->cat == JURU__CAT_PLACE &&
-      juru_lexicon_find(tr->lx, term->source, strlen(term->source), &e, 1))
-    st = place_of(tr, &e, u);
+  /* the entry that says what place it is (Inggris: the country, whose
+   * demonym is British, not the adjective) */
+  juru_lex_entry e[4];
+  size_t ne = st == JURU_OK && u->cat == JURU__CAT_PLACE
+                  ? juru_lexicon_find(tr->lx, src, strlen(src), e, 4) : 0;
+  for (size_t k = 0; k < ne && k < 4 && st == JURU_OK && !u->alt_len; k++)
+    st = place_of(tr, &e[k], u);
   return st;
 }
 
