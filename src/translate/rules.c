@@ -144,7 +144,8 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
                {"classifier", &r->classifiers, 0},
                {"appositive", &r->appositive, 0},
                {"object", &r->objects, 1},
-               {"governing", &r->governing, 1}};
+               {"governing", &r->governing, 1},
+               {"after-numeral", &r->after_numeral, 1}};
   for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
     if (!is(f[0], lists[i].name) || nf < 2u + (size_t)lists[i].english)
       continue;
@@ -235,6 +236,7 @@ void juru__rules_free(juru__rules *r) {
   juru__strmap_free(&r->comparatives);
   juru__strmap_free(&r->prepositions);
   juru__strmap_free(&r->classifiers);
+  juru__strmap_free(&r->after_numeral);
   juru__strmap_free(&r->objects);
   memset(r, 0, sizeof *r);
 }

@@ -70,6 +70,16 @@ static int classifier(const juru__rules *r, const char *src,
          juru__strmap_get(&r->classifiers, w, len, NULL);
 }
 
+/* dua tahun lalu -> two years ago (tahun lalu alone: last year). */
+static void after_numeral(const juru__rules *r, const char *src,
+                          juru__unit *u) {
+  uint32_t off;
+  char w[32];
+  size_t len = u->kind == JURU_UNIT_LEXICON ? source_words(src, u, w, sizeof w) : 0;
+  if (len && juru__strmap_get(&r->after_numeral, w, len, &off))
+    u->rule_en = r->arena.data + off;
+}
+
 static void mark_plurals(const juru__rules *r, const char *src,
                          const char *arena, juru__unit *u, size_t n) {
   for (size_t i = 0; i + 1 < n; i++) {
@@ -77,6 +87,8 @@ static void mark_plurals(const juru__rules *r, const char *src,
       u[++i].flags |= JURU__U_DROP; /* then the noun, as after a numeral */
     juru__unit *next = &u[i + 1];
     juru__role role = role_of(&u[i]);
+    if (is_numeral(&u[i], arena) || role == JURU__ROLE_QUANTIFIER)
+      after_numeral(r, src, next);
     if (role == JURU__ROLE_QUANTIFIER && (is_noun(next) || next->cat == JURU__CAT_ADJ)) {
       u[i].rule_en = u[i].rule->english;
       if (!*u[i].rule_en) u[i].flags |= JURU__U_DROP;
