@@ -35,13 +35,35 @@ static int is_verb(const juru__unit *u) {
          role_of(u) == JURU__ROLE_NONE;
 }
 
+/* The unit's source words, lower-cased, into w; 0 when they do not fit. */
+static size_t source_words(const char *src, const juru__unit *u, char *w,
+                           size_t size) {
+  size_t len = u->end - u->start;
+  if (len >= size) return 0;
+  for (size_t k = 0; k < len; k++) {
+    char c = src[u->start + k];
+    w[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+  }
+  return len;
+}
+
+/* A lexicon word or phrase whose source words `map` holds; its value in
+ * `value` when not NULL. */
+static int source_in(const juru__strmap *map, const char *src,
+                     const juru__unit *u, uint32_t *value) {
+  char w[32];
+  size_t len = u->kind == JURU_UNIT_LEXICON
+                   ? source_words(src, u, w, sizeof w) : 0;
+  return len && juru__strmap_get(map, w, len, value);
+}
+
 /* pertama, kedua, kesepuluh: first, second, tenth. */
 static int is_ordinal(const juru__unit *u, const char *arena) {
   if (u->cat != JURU__CAT_NUM || u->kind != JURU_UNIT_LEXICON) return 0;
-  const char *e = arena + u->en_off;
-  size_t n = u->en_len;
-  return n >= 2 && (memcmp(e + n - 2, "st", 2) == 0 || memcmp(e + n - 2, "nd", 2) == 0 ||
-                    memcmp(e + n - 2, "rd", 2) == 0 || memcmp(e + n - 2, "th", 2) == 0);
+  const char *e = arena + u->en_off + u->en_len - 2;
+  return u->en_len >= 2 &&
+         (memcmp(e, "st", 2) == 0 || memcmp(e, "nd", 2) == 0 ||
+          memcmp(e, "rd", 2) == 0 || memcmp(e, "th", 2) == 0);
 }
 
 /* A number word above one: dua, tiga, ribuan (not satu, pertama). */
@@ -56,27 +78,19 @@ static int is_numeral(const juru__unit *u, const char *arena) {
   return !is_ordinal(u, arena);
 }
 
-static size_t source_words(const char *src, const juru__unit *u, char *w,
-                           size_t size);
-
 /* empat orang prajurit -> four soldiers: the counting word between a
  * numeral and its noun is not said in English. */
 static int classifier(const juru__rules *r, const char *src,
                       const juru__unit *u, size_t n, size_t i) {
-  char w[16];
-  size_t len = u[i].kind == JURU_UNIT_LEXICON
-                   ? source_words(src, &u[i], w, sizeof w) : 0;
-  return len && i + 1 < n && is_noun(&u[i + 1]) &&
-         juru__strmap_get(&r->classifiers, w, len, NULL);
+  return i + 1 < n && is_noun(&u[i + 1]) &&
+         source_in(&r->classifiers, src, &u[i], NULL);
 }
 
 /* dua tahun lalu -> two years ago (tahun lalu alone: last year). */
 static void after_numeral(const juru__rules *r, const char *src,
                           juru__unit *u) {
   uint32_t off;
-  char w[32];
-  size_t len = u->kind == JURU_UNIT_LEXICON ? source_words(src, u, w, sizeof w) : 0;
-  if (len && juru__strmap_get(&r->after_numeral, w, len, &off))
+  if (source_in(&r->after_numeral, src, u, &off))
     u->rule_en = r->arena.data + off;
 }
 
@@ -280,17 +294,6 @@ static int is_name(const juru__unit *u) {
   return u->cat == JURU__CAT_PROPN || u->cat == JURU__CAT_NAME;
 }
 
-/* The unit's source words, lower-cased, into w; 0 when they do not fit. */
-static size_t source_words(const char *src, const juru__unit *u, char *w,
-                           size_t size) {
-  size_t len = u->end - u->start;
-  if (len >= size) return 0;
-  for (size_t k = 0; k < len; k++) {
-    char c = src[u->start + k];
-    w[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-  }
-  return len;
-}
 
 /* Whether the unit's source words are in `set` (appositive, titles), or
  * with `first`, whether its first word is (Menteri Luar Negeri). */
@@ -322,12 +325,10 @@ static size_t appositive_names(const juru__rules *r, const char *src,
 static int governs(const juru__rules *r, const char *src, juru__unit *u,
                    size_t n, size_t j) {
   uint32_t off;
-  char w[16];
-  size_t len = u[j].kind == JURU_UNIT_LEXICON && u[j].cat == JURU__CAT_ADJ
-                   ? source_words(src, &u[j], w, sizeof w) : 0;
-  if (!len || j + 1 >= n || (!is_noun(&u[j + 1]) && !is_name(&u[j + 1]) &&
-                             u[j + 1].cat != JURU__CAT_PLACE) ||
-      !juru__strmap_get(&r->governing, w, len, &off))
+  if (u[j].cat != JURU__CAT_ADJ || j + 1 >= n ||
+      (!is_noun(&u[j + 1]) && !is_name(&u[j + 1]) &&
+       u[j + 1].cat != JURU__CAT_PLACE) ||
+      !source_in(&r->governing, src, &u[j], &off))
     return 0;
   u[j].rule_en = r->arena.data + off;
   u[j + 1].flags |= JURU__U_OWNER; /* near the border */
@@ -477,12 +478,9 @@ static void comparatives(const juru__rules *r, const juru__english *en,
                          const char *src, const char *arena, juru__unit *u,
                          size_t n) {
   for (size_t i = 0; i + 1 < n; i++) {
-    char w[16];
-    size_t len = u[i].kind == JURU_UNIT_LEXICON
-                     ? source_words(src, &u[i], w, sizeof w) : 0;
     juru__unit *a = &u[i + 1];
-    if (!len || a->cat != JURU__CAT_ADJ || a->kind != JURU_UNIT_LEXICON ||
-        a->rule_en || !juru__strmap_get(&r->comparatives, w, len, NULL) ||
+    if (a->cat != JURU__CAT_ADJ || a->kind != JURU_UNIT_LEXICON ||
+        a->rule_en || !source_in(&r->comparatives, src, &u[i], NULL) ||
         !juru__english_comparable(en, arena + a->en_off, a->en_len))
       continue;
     u[i].flags |= JURU__U_DROP;
@@ -495,12 +493,9 @@ static void object_pronouns(const juru__rules *r, const char *src,
                             juru__unit *u, size_t n) {
   for (size_t i = 1; i < n; i++) {
     uint32_t off;
-    char w[16];
-    if (u[i].cat != JURU__CAT_PRON || u[i].kind != JURU_UNIT_LEXICON ||
-        (u[i - 1].cat != JURU__CAT_PREP && u[i - 1].cat != JURU__CAT_VERB))
-      continue;
-    size_t len = source_words(src, &u[i], w, sizeof w);
-    if (len && juru__strmap_get(&r->objects, w, len, &off))
+    if (u[i].cat == JURU__CAT_PRON &&
+        (u[i - 1].cat == JURU__CAT_PREP || u[i - 1].cat == JURU__CAT_VERB) &&
+        source_in(&r->objects, src, &u[i], &off))
       u[i].rule_en = r->arena.data + off;
   }
 }
