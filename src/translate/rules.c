@@ -142,6 +142,7 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
                {"comparative", &r->comparatives, 0},
                {"title", &r->titles, 0},
                {"classifier", &r->classifiers, 0},
+               {"leading", &r->leading, 0},
                {"appositive", &r->appositive, 0},
                {"object", &r->objects, 1},
                {"governing", &r->governing, 1},
@@ -237,6 +238,7 @@ void juru__rules_free(juru__rules *r) {
   juru__strmap_free(&r->prepositions);
   juru__strmap_free(&r->classifiers);
   juru__strmap_free(&r->after_numeral);
+  juru__strmap_free(&r->leading);
   juru__strmap_free(&r->objects);
   memset(r, 0, sizeof *r);
 }

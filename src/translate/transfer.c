@@ -393,6 +393,27 @@ static int governing_noun(const juru__rules *r, const char *arena,
   return 1;
 }
 
+/* tiga pekan terakhir -> the last three weeks: an adjective English puts
+ * before a numeral moves in front of the one before the phrase, which
+ * then takes the article.  The phrase fills order[i..k). */
+static void leading_before_numeral(const juru__rules *r, const char *arena,
+                                   juru__unit *u, size_t i, size_t k,
+                                   size_t *order) {
+  if (i == 0 || order[i - 1] != i - 1 || !is_numeral(&u[i - 1], arena))
+    return;
+  for (size_t p = i; p < k; p++) {
+    juru__unit *a = &u[order[p]];
+    if (a->cat != JURU__CAT_ADJ || a->rule_en ||
+        !juru__strmap_get(&r->leading, arena + a->en_off, a->en_len, NULL))
+      continue;
+    size_t m = order[p];
+    memmove(order + i, order + i - 1, (p - i + 1) * sizeof *order);
+    order[i - 1] = m;
+    a->det = r->article;
+    return;
+  }
+}
+
 /* The noun phrase headed at i: modifiers (or the names an appositive head
  * takes), then at most one possessor and one demonstrative.  Returns the
  * index after it. */
@@ -469,6 +490,7 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
         !starts_determined(r, arena, &u[order[i]]))
       u[order[i]].det = r->article;
   }
+  leading_before_numeral(r, arena, u, i, k, order);
   return end;
 }
 
