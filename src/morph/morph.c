@@ -558,7 +558,22 @@ static double log1p_count(const juru_morph *m, const char *w, size_t n) {
   return l + (x - 1.0);
 }
 
-static size_t syllables(const char *w, size_t n);
+/* Each vowel is a syllable except the second of a diphthong (ai, au, oi,
+ * ei): bom and sah are one syllable, buat (bu.at) and bau-bauan are two. */
+static size_t syllables(const char *w, size_t n) {
+  size_t nuclei = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!is_vowel(w[i])) continue;
+    int glide = i > 0 && is_vowel(w[i - 1]) && (w[i] == 'i' || w[i] == 'u') &&
+                w[i - 1] != 'i' && w[i - 1] != 'u' && w[i - 1] != w[i];
+    if (!glide) nuclei++;
+  }
+  return nuclei;
+}
+
+static int one_syllable(const char *w, size_t n) {
+  return syllables(w, n) == 1;
+}
 
 static void consider(search *s, const char *root, size_t n, size_t cost) {
   uint32_t kind = 0;
@@ -589,22 +604,6 @@ static int has_label(const juru_analysis *a, const char *label) {
   return 0;
 }
 
-/* Each vowel is a syllable except the second of a diphthong (ai, au, oi,
- * ei): bom and sah are one syllable, buat (bu.at) and bau-bauan are two. */
-static size_t syllables(const char *w, size_t n) {
-  size_t nuclei = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (!is_vowel(w[i])) continue;
-    int glide = i > 0 && is_vowel(w[i - 1]) && (w[i] == 'i' || w[i] == 'u') &&
-                w[i - 1] != 'i' && w[i - 1] != 'u' && w[i - 1] != w[i];
-    if (!glide) nuclei++;
-  }
-  return nuclei;
-}
-
-static int one_syllable(const char *w, size_t n) {
-  return syllables(w, n) == 1;
-}
 
 /* Strip prefixes from w[0..n) (already without suffixes), depth-first in
  * rule order. */

@@ -1,5 +1,6 @@
 /* Loading the transfer rules (dictionaries/id/transfer.txt; the format is
  * described at the top of that file). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,28 @@ static juru_status add_rule(juru__rules *r, juru__role role, const field *f,
   return st;
 }
 
+/* The word lists (WORD) and word maps (WORD ENGLISH, the value an arena
+ * offset): one table for reading and for freeing them. */
+static const struct {
+  const char *name;
+  size_t offset; /* of the juru__strmap in juru__rules */
+  int english;
+} lists[] = {{"invariable", offsetof(juru__rules, invariable), 0},
+             {"determiner", offsetof(juru__rules, determiners), 0},
+             {"preposition", offsetof(juru__rules, prepositions), 0},
+             {"comparative", offsetof(juru__rules, comparatives), 0},
+             {"title", offsetof(juru__rules, titles), 0},
+             {"classifier", offsetof(juru__rules, classifiers), 0},
+             {"leading", offsetof(juru__rules, leading), 0},
+             {"appositive", offsetof(juru__rules, appositive), 0},
+             {"object", offsetof(juru__rules, objects), 1},
+             {"governing", offsetof(juru__rules, governing), 1},
+             {"after-numeral", offsetof(juru__rules, after_numeral), 1}};
+
+static juru__strmap *list_map(juru__rules *r, size_t i) {
+  return (juru__strmap *)((char *)r + lists[i].offset);
+}
+
 /* Where each setting's value was stored in the arena, or JURU__NONE. */
 typedef struct setting_offs {
   size_t be, article, copula, genitive;
@@ -131,28 +154,12 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
                         (int)f[3].n, f[3].p);
     return st;
   }
-  /* word lists (WORD) and word maps (WORD ENGLISH) */
-  const struct {
-    const char *name;
-    juru__strmap *map;
-    int english;
-  } lists[] = {{"invariable", &r->invariable, 0},
-               {"determiner", &r->determiners, 0},
-               {"preposition", &r->prepositions, 0},
-               {"comparative", &r->comparatives, 0},
-               {"title", &r->titles, 0},
-               {"classifier", &r->classifiers, 0},
-               {"leading", &r->leading, 0},
-               {"appositive", &r->appositive, 0},
-               {"object", &r->objects, 1},
-               {"governing", &r->governing, 1},
-               {"after-numeral", &r->after_numeral, 1}};
   for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
     if (!is(f[0], lists[i].name) || nf < 2u + (size_t)lists[i].english)
       continue;
     size_t off = 1;
     juru_status st = lists[i].english ? store(r, f[2], &off) : JURU_OK;
-    return st ? st : juru__strmap_put(lists[i].map, f[1].p, f[1].n,
+    return st ? st : juru__strmap_put(list_map(r, i), f[1].p, f[1].n,
                                       (uint32_t)off, NULL);
   }
   if (is(f[0], "month") && nf >= 3) {
@@ -229,17 +236,8 @@ void juru__rules_free(juru__rules *r) {
   juru__buf_free(&r->arena);
   juru__free(r->rules);
   juru__strmap_free(&r->words);
-  juru__strmap_free(&r->invariable);
-  juru__strmap_free(&r->determiners);
-  juru__strmap_free(&r->appositive);
-  juru__strmap_free(&r->titles);
-  juru__strmap_free(&r->governing);
-  juru__strmap_free(&r->comparatives);
-  juru__strmap_free(&r->prepositions);
-  juru__strmap_free(&r->classifiers);
-  juru__strmap_free(&r->after_numeral);
-  juru__strmap_free(&r->leading);
-  juru__strmap_free(&r->objects);
+  for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+    juru__strmap_free(list_map(r, i));
   memset(r, 0, sizeof *r);
 }
 

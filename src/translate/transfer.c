@@ -294,7 +294,6 @@ static int is_name(const juru__unit *u) {
   return u->cat == JURU__CAT_PROPN || u->cat == JURU__CAT_NAME;
 }
 
-
 /* Whether the unit's source words are in `set` (appositive, titles), or
  * with `first`, whether its first word is (Menteri Luar Negeri). */
 static int listed(const juru__strmap *set, const char *src,
@@ -317,6 +316,13 @@ static size_t appositive_names(const juru__rules *r, const char *src,
          !u[j - 1].possessive)
     j++;
   return j - i - 1;
+}
+
+/* The noun at `owner` owns the phrase headed at `head`: "of" between. */
+static void owns(const juru__rules *r, juru__unit *u, size_t head,
+                 size_t owner) {
+  u[head].post = r->genitive;
+  u[owner].flags |= JURU__U_OWNER;
 }
 
 /* wilayah dekat perbatasan -> the region near the border: an adjective
@@ -347,8 +353,7 @@ static size_t modifiers(const juru__rules *r, const char *src,
          is_modifier(&u[j], arena)) {
     if (governs(r, src, u, n, j)) break;
     if (adjective && u[j].cat == JURU__CAT_NOUN && r->genitive) {
-      u[i].post = r->genitive;
-      u[j].flags |= JURU__U_OWNER;
+      owns(r, u, i, j);
       break;
     }
     adjective |= u[j].cat == JURU__CAT_ADJ;
@@ -367,8 +372,7 @@ static void owner_name(const juru__rules *r, const char *src,
   if (j >= n || !r->genitive || u[i].post || (u[i].flags & JURU__U_CAP) ||
       u[i].kind == JURU_UNIT_TERM || !is_name(&u[j]))
     return;
-  u[i].post = r->genitive;
-  u[j].flags |= JURU__U_OWNER;
+  owns(r, u, i, j);
   if (described_name(src, arena, &u[j])) u[j].det = r->article;
 }
 
