@@ -99,6 +99,15 @@ juru_status juru_morph_analyze(juru_morph *m, const char *word, size_t len,
 juru_status juru_morph_analyze_rules(juru_morph *m, const char *word,
                                      size_t len, juru_analysis *out);
 
+/* The root as a stemmer gives it (Sastrawi, Nazief-Adriani): affixes are
+ * stripped down to the innermost root, from derived dictionary entries too
+ * (belajar -> ajar, mempelajari -> ajar, kinerja -> kerja), and the corpus
+ * lemma table is not consulted, since it keeps derived forms whole; the
+ * exception list still holds (adalah, setelah).  For search and indexing,
+ * where a word family should share one key.  Not cached. */
+juru_status juru_morph_root(juru_morph *m, const char *word, size_t len,
+                            juru_analysis *out);
+
 /* The word with a final clitic (-nya, -lah...) split off even where no
  * reading reaches a root, the rest analysed: ponselnya -> ponsel + -nya,
  * for a caller whose own word list knows what the dictionary lacks.

@@ -12,6 +12,9 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -d, --details     print WORD<TAB>LEMMA<TAB>AFFIXES<TAB>MEANING instead\n"
+    "  -r, --root        the innermost root, as a stemmer gives it (belajar ->\n"
+    "                    ajar), instead of the lemma a treebank gives\n"
+    "                    (belajar); for search and indexing\n"
     "      --lemmas FILE   word-form lemma table to use instead of the\n"
     "                    dictionaries' id/lemmas-ud.tsv (for evaluation)\n"
     "      --data-dir DIR  where the dictionaries are\n"
@@ -20,11 +23,18 @@ static const char usage[] =
 typedef struct analyze_run {
   juru_morph *morph;
   int details;
+  int root; /* --root: stems, not lemmas */
   FILE *fp;
   char *line;
   size_t len, cap;
   size_t lineno;
 } analyze_run;
+
+static void analyze(analyze_run *r, const char *w, size_t n,
+                    juru_analysis *a) {
+  if (r->root) juru_morph_root(r->morph, w, n, a);
+  else juru_morph_analyze(r->morph, w, n, a);
+}
 
 static void emit_line(analyze_run *r) {
   size_t n = r->len;
@@ -44,7 +54,7 @@ static void emit_line(analyze_run *r) {
     while (p < end) {
       const char *sp = p;
       while (sp < end && *sp != ' ' && *sp != '\t') sp++;
-      juru_morph_analyze(r->morph, p, (size_t)(sp - p), &a);
+      analyze(r, p, (size_t)(sp - p), &a);
       fputs(a.lemma, r->fp);
       while (sp < end && (*sp == ' ' || *sp == '\t')) sp++;
       if (sp < end) fputc(' ', r->fp);
@@ -53,7 +63,7 @@ static void emit_line(analyze_run *r) {
     fputc('\n', r->fp);
     return;
   }
-  juru_morph_analyze(r->morph, r->line + start, n - start, &a);
+  analyze(r, r->line + start, n - start, &a);
   char aff[512];
   cli_format_affixes(&a, aff, sizeof aff);
   fprintf(r->fp, "%s\t%s\t%s\t", a.word, a.lemma, aff);
@@ -104,6 +114,8 @@ int cmd_analyze(int argc, char **argv) {
       return 0;
     } else if (strcmp(a, "-d") == 0 || strcmp(a, "--details") == 0) {
       r.details = 1;
+    } else if (strcmp(a, "-r") == 0 || strcmp(a, "--root") == 0) {
+      r.root = 1;
     } else if (cli_opt(a, "--data-dir")) {
       if (!(data_dir = cli_opt_value(argc, argv, &i, "--data-dir")))
         return EXIT_USAGE;

@@ -33,6 +33,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (juru_morph_analyze_rules(morph, (const char *)data, size, &r) != JURU_OK ||
       juru_utf8_check(r.lemma, strlen(r.lemma), NULL) != JURU_OK)
     abort();
+  if (juru_morph_root(morph, (const char *)data, size, &r) != JURU_OK ||
+      juru_utf8_check(r.lemma, strlen(r.lemma), NULL) != JURU_OK ||
+      r.n_prefix > JURU_MAX_PREFIXES)
+    abort();
   juru_status st = juru_morph_split_clitic(morph, (const char *)data, size, &r);
   if ((st != JURU_OK && st != JURU_ENOTFOUND) ||
       (st == JURU_OK && juru_utf8_check(r.base, strlen(r.base), NULL) != JURU_OK))

@@ -146,6 +146,34 @@ static void test_rules_past_tables(void) {
   CHECK_STR(a.lemma, "laku");
 }
 
+/* Stemming reaches the innermost root where lemma analysis keeps a
+ * derived entry or a corpus lemma whole; the exception list still holds. */
+static void test_roots(void) {
+  static const char *cases[][3] = {
+      /* word, lemma, root */
+      {"bekerja", "bekerja", "kerja"},    /* the corpus table keeps it */
+      {"mempelajari", "pelajar", "ajar"}, /* two levels */
+      {"kinerja", "kinerja", "kerja"},    /* infix */
+      {"keberuntunganmu", "keberuntungan", "untung"},
+      {"adalah", "adalah", "adalah"},     /* the exception list holds */
+      {"nilai", "nilai", "nilai"},        /* a root that looks derived */
+      {"kamp-kamp", "kamp", "kamp"},
+      {"Menyerukan", "seru", "seru"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    juru_analysis a, r;
+    const char *w = cases[i][0];
+    CHECK(juru_morph_analyze(morph, w, strlen(w), &a) == JURU_OK);
+    CHECK(juru_morph_root(morph, w, strlen(w), &r) == JURU_OK);
+    CHECK_STR(a.lemma, cases[i][1]);
+    CHECK_STR(r.lemma, cases[i][2]);
+  }
+  juru_analysis r;
+  CHECK(juru_morph_root(morph, "mempelajari", 11, &r) == JURU_OK);
+  CHECK(r.n_prefix == 2 && r.suffix && strcmp(r.suffix, "-i") == 0);
+  CHECK(juru_morph_root(NULL, "x", 1, &r) == JURU_EINVAL);
+}
+
 static juru_status load_affixes(const char *text, juru_error *err) {
   char path[] = "/tmp/juru-affixXXXXXX";
   int fd = mkstemp(path);
@@ -281,6 +309,7 @@ int main(int argc, char **argv) {
   test_generate();
   test_meanings();
   test_rules_past_tables();
+  test_roots();
   test_variant_errors();
   CHECK_STR(juru_morph_standard_spelling(morph, "ijin", 4), "izin");
   CHECK(juru_morph_standard_spelling(morph, "izin", 4) == NULL);
