@@ -251,6 +251,8 @@ static void test_compiled(const char *dir) {
   juru_analysis r;
   CHECK(juru_morph_analyze_rules(m2, "lakukan", 7, &r) == JURU_OK);
   CHECK_STR(r.lemma, "laku"); /* the compiled roots keep where they came from */
+  CHECK(juru_morph_root(m2, "bekerja", 7, &r) == JURU_OK);
+  CHECK_STR(r.lemma, "kerja"); /* and the corpus table's lemmas are marked */
   juru_morph_free(m2);
   /* a damaged file is refused, not misread */
   FILE *fp = fopen(path, "r+b");
