@@ -298,3 +298,12 @@ const char *juru__english_article(const char *word, size_t len) {
     return "an";
   return is_vowel(c) ? "an" : "a";
 }
+
+const char *juru__english_plural_verb(const char *word, size_t len) {
+  static const char *const pairs[][2] = {
+      {"was", "were"}, {"is", "are"}, {"has", "have"}};
+  for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+    if (strlen(pairs[i][0]) == len && memcmp(word, pairs[i][0], len) == 0)
+      return pairs[i][1];
+  return NULL;
+}

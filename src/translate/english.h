@@ -43,6 +43,10 @@ juru_status juru__english_inflect(const juru__english *en, const char *phrase,
 int juru__english_comparable(const juru__english *en, const char *word,
                              size_t len);
 
+/* The plural of a singular "be" or "have" (was -> were, is -> are,
+ * has -> have), or NULL for any other word. */
+const char *juru__english_plural_verb(const char *word, size_t len);
+
 /* "a" or "an" before `word`. */
 const char *juru__english_article(const char *word, size_t len);
 

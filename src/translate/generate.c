@@ -9,6 +9,7 @@ typedef struct gen {
   int quote_open;
   int glue_next;       /* no space before the next piece: after ( or " */
   int article;         /* an a/an waits for the next word */
+  int agree;           /* the next word agrees with a plural subject */
 } gen;
 
 static int closes(char c) {
@@ -97,8 +98,21 @@ static juru_status inflected(const juru__rules *r, const juru__english *en,
 }
 
 /* A string of words as pieces: "has been" is two words for spacing. */
+/* With g->agree, the first word in its plural (two were held). */
+static juru_status put_agreeing(gen *g, const char *s, size_t n) {
+  if (!g->agree || n == 0) return put(g, s, n);
+  g->agree = 0;
+  size_t w = 0;
+  while (w < n && s[w] != ' ') w++;
+  const char *plural = juru__english_plural_verb(s, w);
+  if (!plural) return put(g, s, n);
+  juru_status st = put(g, plural, strlen(plural));
+  if (st == JURU_OK && w < n) st = put(g, s + w + 1, n - w - 1);
+  return st;
+}
+
 static juru_status put_words(gen *g, const char *s) {
-  return s && *s ? put(g, s, strlen(s)) : JURU_OK;
+  return s && *s ? put_agreeing(g, s, strlen(s)) : JURU_OK;
 }
 
 static void capitalise_first(juru__buf *out) {
@@ -120,7 +134,7 @@ juru_status juru__generate(const juru__rules *r, const juru__english *en,
                            const juru__unit *u, size_t n, const size_t *order,
                            juru__buf *out, size_t *out_off, size_t *out_len) {
   (void)src;
-  gen g = {out, 0, 0, 0};
+  gen g = {out, 0, 0, 0, 0};
   juru__buf tmp = {0};
   juru_status st = JURU_OK;
   for (size_t k = 0; k < n && st == JURU_OK; k++) {
@@ -133,10 +147,13 @@ juru_status juru__generate(const juru__rules *r, const juru__english *en,
       continue;
     }
     st = put_words(&g, x->det);
+    g.agree = (x->flags & JURU__U_AGREE) != 0;
     if (st == JURU_OK) st = put_words(&g, x->pre);
     size_t start = out->len;
     if (st == JURU_OK) st = inflected(r, en, arena, x, &tmp);
-    if (st == JURU_OK) st = put(&g, tmp.data ? tmp.data : "", tmp.len);
+    if (st == JURU_OK)
+      st = put_agreeing(&g, tmp.data ? tmp.data : "", tmp.len);
+    g.agree = 0;
     if (st == JURU_OK && (x->flags & JURU__U_OBJECT)) st = put(&g, "it", 2);
     /* the unit's own English, without the space before it; the words
      * after it (by, of) are glue, which a phrase replacing it keeps */

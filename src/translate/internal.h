@@ -99,7 +99,9 @@ enum {
   JURU__U_FIXED = 1u << 10,  /* English that is not a verb lemma: as is */
   JURU__U_OWNER = 1u << 11,  /* heads the "of" phrase after a noun phrase */
   JURU__U_QUALIFIED = 1u << 12, /* a phrase ending in an adjective */
-  JURU__U_COMPARATIVE = 1u << 13 /* say the adjective's comparative */
+  JURU__U_COMPARATIVE = 1u << 13, /* say the adjective's comparative */
+  JURU__U_AGREE = 1u << 14   /* its first word agrees with a plural
+                                subject (was -> were, has -> have) */
 };
 
 typedef struct juru__unit {

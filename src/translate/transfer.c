@@ -170,6 +170,13 @@ static int plural_subject(const juru__unit *u, const char *arena) {
   return 0;
 }
 
+/* Does `phrase` end with the word(s) `tail` (was just, just)? */
+static int ends_with_word(const char *phrase, const char *tail) {
+  size_t n = strlen(phrase), t = tail ? strlen(tail) : 0;
+  return t && t < n && phrase[n - t - 1] == ' ' &&
+         memcmp(phrase + n - t, tail, t) == 0;
+}
+
 static void verb_group_forms(const juru__rules *r, const char *arena,
                              juru__unit *u, size_t n, size_t j,
                              size_t *order) {
@@ -219,6 +226,18 @@ static void verb_group_forms(const juru__rules *r, const char *arena,
         plural_subject(&u[g.first - 1], arena))
       v->form = JURU__EN_BASE;
   }
+  /* baru dibangun -> was just built: the "be" form says the auxiliary */
+  if (passive && g.aux && v->pre && v->pre != r->passive_be)
+    for (size_t k = g.first; k < j; k++)
+      if (role_of(&u[k]) == JURU__ROLE_AUX && ends_with_word(v->pre, u[k].rule_en))
+        u[k].flags |= JURU__U_DROP;
+  /* dua gedung sudah dibangun -> two buildings have been built */
+  if (g.first > 0 && plural_subject(&u[g.first - 1], arena))
+    for (size_t k = g.first; k <= j; k++)
+      if (!(u[k].flags & JURU__U_DROP)) {
+        u[k].flags |= JURU__U_AGREE;
+        break;
+      }
   /* dilakukan kelompok itu: a noun phrase right after a passive is its
    * agent (done by the group) */
   if (passive && r->agent && j + 1 < n &&
@@ -418,6 +437,26 @@ static void leading_before_numeral(const juru__rules *r, const char *arena,
   }
 }
 
+/* 250 orang tewas -> 250 people were killed: a clause that opens with a
+ * numeral and a noun, and has no verb, says what happened to them with
+ * the adjective ending the phrase.  Anything before the numeral must be
+ * an adverb (sedikitnya: at least). */
+static int numeral_predicate(const char *arena, const juru__unit *u, size_t n,
+                             size_t i, size_t j) {
+  if (j < i + 2 || u[j - 1].cat != JURU__CAT_ADJ || u[j - 1].rule_en ||
+      u[j - 1].possessive || (u[j - 1].flags & JURU__U_COMPARATIVE))
+    return 0;
+  size_t k = i;
+  while (k > 0 && (u[k - 1].flags & JURU__U_DROP)) k--; /* orang */
+  if (k == 0 || !is_numeral(&u[k - 1], arena)) return 0;
+  for (size_t p = 0; p + 1 < k; p++)
+    if (u[p].cat != JURU__CAT_ADV) return 0;
+  for (size_t p = j; p < n && u[p].cat != JURU__CAT_PUNCT &&
+                     u[p].cat != JURU__CAT_CONJ; p++)
+    if (is_verb(&u[p]) || u[p].cat == JURU__CAT_ADJ) return 0;
+  return 1;
+}
+
 /* The noun phrase headed at i: modifiers (or the names an appositive head
  * takes), then at most one possessor and one demonstrative.  Returns the
  * index after it. */
@@ -433,6 +472,11 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
   size_t names = closed ? 0 : appositive_names(r, src, u, n, i);
   size_t j = names ? i + 1 + names
                    : modifiers(r, src, arena, u, n, i, &closed);
+  if (!names && r->copula && numeral_predicate(arena, u, n, i, j)) {
+    u[--j].pre = r->copula;
+    u[j].flags |= JURU__U_AGREE;
+    closed = 1;
+  }
   int titled = !closed && j == i + 1 && j < n && is_name(&u[j]) &&
                listed(&r->titles, src, &u[i], 1); /* President Jokowi */
   if (names) closed = u[j - 1].possessive != NULL;
