@@ -97,7 +97,6 @@ static juru_status inflected(const juru__rules *r, const juru__english *en,
   return st;
 }
 
-/* A string of words as pieces: "has been" is two words for spacing. */
 /* With g->agree, the first word in its plural (two were held). */
 static juru_status put_agreeing(gen *g, const char *s, size_t n) {
   if (!g->agree || n == 0) return put(g, s, n);
@@ -111,6 +110,7 @@ static juru_status put_agreeing(gen *g, const char *s, size_t n) {
   return st;
 }
 
+/* A string of words as pieces: "has been" is two words for spacing. */
 static juru_status put_words(gen *g, const char *s) {
   return s && *s ? put_agreeing(g, s, strlen(s)) : JURU_OK;
 }

@@ -229,7 +229,8 @@ static void verb_group_forms(const juru__rules *r, const char *arena,
   /* baru dibangun -> was just built: the "be" form says the auxiliary */
   if (passive && g.aux && v->pre && v->pre != r->passive_be)
     for (size_t k = g.first; k < j; k++)
-      if (role_of(&u[k]) == JURU__ROLE_AUX && ends_with_word(v->pre, u[k].rule_en))
+      if (role_of(&u[k]) == JURU__ROLE_AUX &&
+          ends_with_word(v->pre, u[k].rule_en))
         u[k].flags |= JURU__U_DROP;
   /* dua gedung sudah dibangun -> two buildings have been built */
   if (g.first > 0 && plural_subject(&u[g.first - 1], arena))
