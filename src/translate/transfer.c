@@ -94,6 +94,18 @@ static void after_numeral(const juru__rules *r, const char *src,
     u->rule_en = r->arena.data + off;
 }
 
+/* A phrase of the lexicon whose last word is a quantifier (di berbagai:
+ * in various, lebih banyak: more) makes the noun after it plural too. */
+static int ends_in_quantifier(const juru__rules *r, const char *src,
+                              const juru__unit *u) {
+  char w[32];
+  size_t len = u->kind == JURU_UNIT_LEXICON
+                   ? source_words(src, u, w, sizeof w) : 0, k = len;
+  while (k > 0 && w[k - 1] != ' ') k--;
+  const juru__rule *q = k ? juru__rules_find(r, w + k, len - k) : NULL;
+  return q && q->role == JURU__ROLE_QUANTIFIER;
+}
+
 static void mark_plurals(const juru__rules *r, const char *src,
                          const char *arena, juru__unit *u, size_t n) {
   for (size_t i = 0; i + 1 < n; i++) {
@@ -106,6 +118,8 @@ static void mark_plurals(const juru__rules *r, const char *src,
     if (role == JURU__ROLE_QUANTIFIER && (is_noun(next) || next->cat == JURU__CAT_ADJ)) {
       u[i].rule_en = u[i].rule->english;
       if (!*u[i].rule_en) u[i].flags |= JURU__U_DROP;
+      next->flags |= JURU__U_PLURAL;
+    } else if (is_noun(next) && ends_in_quantifier(r, src, &u[i])) {
       next->flags |= JURU__U_PLURAL;
     } else if (role == JURU__ROLE_INDEFINITE &&
                (is_noun(next) || next->cat == JURU__CAT_ADJ)) {
@@ -364,6 +378,25 @@ static int governs(const juru__rules *r, const char *src, juru__unit *u,
 /* The modifiers after the head at i; returns the index after them.  A
  * noun after an adjective no longer modifies the head but owns it:
  * pemulihan penuh hubungan -> full recovery of relations. */
+/* kerja sama yang lebih erat di ... -> closer cooperation in ...: yang
+ * and an adjective that ends its clause are one more modifier, the way
+ * English says it, not "cooperation which is closer".  A word the
+ * adjective needs (sangat, kaya akan) or a second adjective (aman dan
+ * damai) keeps the relative. */
+static size_t relative_adjective(juru__unit *u, size_t n, size_t i,
+                                 size_t j) {
+  if (j >= n || j - i >= MAX_MODIFIERS || role_of(&u[j]) != JURU__ROLE_RELATIVE)
+    return j;
+  size_t k = j + 1;
+  while (k < n && (u[k].flags & JURU__U_DROP)) k++; /* lebih, said by -er */
+  if (k >= n || u[k].cat != JURU__CAT_ADJ || u[k].possessive ||
+      (k + 1 < n && u[k + 1].cat != JURU__CAT_PUNCT &&
+       u[k + 1].cat != JURU__CAT_PREP))
+    return j;
+  u[j].flags |= JURU__U_DROP;
+  return k + 1;
+}
+
 static size_t modifiers(const juru__rules *r, const char *src,
                         const char *arena, juru__unit *u, size_t n, size_t i,
                         int *closed) {
@@ -380,7 +413,7 @@ static size_t modifiers(const juru__rules *r, const char *src,
     *closed = u[j].possessive != NULL; /* rumah sakitnya: -nya ends it */
     j++;
   }
-  return j;
+  return *closed ? j : relative_adjective(u, n, i, j);
 }
 
 /* keputusan Komite Keamanan Nasional: the decision of the committee.  A
@@ -456,6 +489,14 @@ static int numeral_predicate(const char *arena, const juru__unit *u, size_t n,
                      u[p].cat != JURU__CAT_CONJ; p++)
     if (is_verb(&u[p]) || u[p].cat == JURU__CAT_ADJ) return 0;
   return 1;
+}
+
+/* closer cooperation, better results: a phrase with a comparative speaks
+ * in general and takes no article. */
+static int compared(const juru__unit *u, size_t from, size_t to) {
+  for (size_t k = from; k < to; k++)
+    if (u[k].flags & JURU__U_COMPARATIVE) return 1;
+  return 0;
 }
 
 /* The noun phrase headed at i: modifiers (or the names an appositive head
@@ -536,7 +577,8 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
         break;
       }
     if (!u[order[i]].det && r->article && !determined(u, i) &&
-        !starts_determined(r, arena, &u[order[i]]))
+        !starts_determined(r, arena, &u[order[i]]) &&
+        !compared(u, i + 1, j))
       u[order[i]].det = r->article;
   }
   leading_before_numeral(r, arena, u, i, k, order);
