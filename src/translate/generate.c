@@ -163,6 +163,12 @@ juru_status juru__generate(const juru__rules *r, const juru__english *en,
     if (st == JURU_OK) st = put_words(&g, x->post);
   }
   juru__buf_free(&tmp);
+  /* a dropped word stands where the next one's English starts, so that
+   * the words before that one (was, have) stay glue before a phrase
+   * beginning at the dropped word (lebih besar: was greater) */
+  for (size_t k = n; k-- > 0;)
+    if (u[order[k]].flags & JURU__U_DROP)
+      out_off[order[k]] = k + 1 < n ? out_off[order[k + 1]] : out->len;
   if (st == JURU_OK) capitalise_first(out);
   return st;
 }
