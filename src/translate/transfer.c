@@ -378,8 +378,9 @@ static int governs(const juru__rules *r, const char *src, juru__unit *u,
 /* The modifiers after the head at i; returns the index after them.  A
  * noun after an adjective no longer modifies the head but owns it:
  * pemulihan penuh hubungan -> full recovery of relations. */
-/* kerja sama yang lebih erat di ... -> closer cooperation in ...: yang
- * and an adjective that ends its clause are one more modifier, the way
+/* kerja sama yang lebih erat di ... -> closer cooperation in ..., tingkat
+ * yang sama ditemukan -> the same level was found: yang and an adjective
+ * that ends its clause are one more modifier, the way
  * English says it, not "cooperation which is closer".  A word the
  * adjective needs (sangat, kaya akan) or a second adjective (aman dan
  * damai) keeps the relative. */
@@ -391,7 +392,7 @@ static size_t relative_adjective(juru__unit *u, size_t n, size_t i,
   while (k < n && (u[k].flags & JURU__U_DROP)) k++; /* lebih, said by -er */
   if (k >= n || u[k].cat != JURU__CAT_ADJ || u[k].possessive ||
       (k + 1 < n && u[k + 1].cat != JURU__CAT_PUNCT &&
-       u[k + 1].cat != JURU__CAT_PREP))
+       u[k + 1].cat != JURU__CAT_PREP && !is_verb(&u[k + 1])))
     return j;
   u[j].flags |= JURU__U_DROP;
   return k + 1;
