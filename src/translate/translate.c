@@ -209,6 +209,19 @@ static juru_status place_of(juru_translator *tr, const juru_lex_entry *e,
   return juru__buf_append(&tr->arena, d, n);
 }
 
+/* The entry of the word that says what place it is, whichever file it is
+ * in (Inggris: the country, whose demonym is British, not the adjective;
+ * Rusia: the gazetteer's, not the politics list's plain name). */
+static juru_status place_in_lexicon(juru_translator *tr, const char *word,
+                                    size_t len, juru__unit *u) {
+  juru_lex_entry e[4];
+  size_t ne = juru_lexicon_find(tr->lx, word, len, e, 4);
+  juru_status st = JURU_OK;
+  for (size_t k = 0; k < ne && k < 4 && st == JURU_OK && !u->alt_len; k++)
+    st = place_of(tr, &e[k], u);
+  return st;
+}
+
 static juru_status use_entry(juru_translator *tr, const juru_lex_entry *e,
                              juru__cat derived, juru__unit *u) {
   u->kind = JURU_UNIT_LEXICON;
@@ -229,7 +242,8 @@ static juru_status use_entry(juru_translator *tr, const juru_lex_entry *e,
   if (u->cat == JURU__CAT_VERB &&
       !juru__english_is_verb(tr->english, tr->arena.data + u->en_off, u->en_len))
     u->flags |= JURU__U_FIXED;
-  if (st == JURU_OK && u->cat == JURU__CAT_PROPN) st = place_of(tr, e, u);
+  if (st == JURU_OK && u->cat == JURU__CAT_PROPN)
+    st = place_in_lexicon(tr, e->headword, e->headword_len, u);
   return st;
 }
 
@@ -405,13 +419,8 @@ static juru_status term_unit(juru_translator *tr, const juru_match *m,
   const char *src = term->source;
   if (u->cat == JURU__CAT_NOUN && ends_in_adjective(tr, src, strlen(src)))
     u->flags |= JURU__U_QUALIFIED;
-  /* the entry that says what place it is (Inggris: the country, whose
-   * demonym is British, not the adjective) */
-  juru_lex_entry e[4];
-  size_t ne = st == JURU_OK && u->cat == JURU__CAT_PLACE
-                  ? juru_lexicon_find(tr->lx, src, strlen(src), e, 4) : 0;
-  for (size_t k = 0; k < ne && k < 4 && st == JURU_OK && !u->alt_len; k++)
-    st = place_of(tr, &e[k], u);
+  if (st == JURU_OK && u->cat == JURU__CAT_PLACE)
+    st = place_in_lexicon(tr, src, strlen(src), u);
   return st;
 }
 
