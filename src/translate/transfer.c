@@ -473,7 +473,8 @@ static void leading_before_numeral(const juru__rules *r, const char *arena,
 }
 
 /* 250 orang tewas -> 250 people were killed: a clause that opens with a
- * numeral and a noun, and has no verb, says what happened to them with
+ * numeral or quantifier (puluhan orang hilang: dozens of people went
+ * missing) and a noun, and has no verb, says what happened to them with
  * the adjective ending the phrase.  Anything before the numeral must be
  * an adverb (sedikitnya: at least). */
 static int numeral_predicate(const char *arena, const juru__unit *u, size_t n,
@@ -482,8 +483,12 @@ static int numeral_predicate(const char *arena, const juru__unit *u, size_t n,
       u[j - 1].possessive || (u[j - 1].flags & JURU__U_COMPARATIVE))
     return 0;
   size_t k = i;
-  while (k > 0 && (u[k - 1].flags & JURU__U_DROP)) k--; /* orang */
-  if (k == 0 || !is_numeral(&u[k - 1], arena)) return 0;
+  while (k > 0 && (u[k - 1].flags & JURU__U_DROP) &&
+         role_of(&u[k - 1]) != JURU__ROLE_QUANTIFIER)
+    k--; /* orang, not para */
+  if (k == 0 || (!is_numeral(&u[k - 1], arena) &&
+                 role_of(&u[k - 1]) != JURU__ROLE_QUANTIFIER))
+    return 0;
   for (size_t p = 0; p + 1 < k; p++)
     if (u[p].cat != JURU__CAT_ADV) return 0;
   for (size_t p = j; p < n && u[p].cat != JURU__CAT_PUNCT &&
@@ -614,6 +619,33 @@ static void object_pronouns(const juru__rules *r, const char *src,
   }
 }
 
+/* Pablo Escobar tewas -> Pablo Escobar was killed: an adjective right
+ * after a name, in a clause with no verb, is what the name is. */
+static void name_predicates(const juru__rules *r, const char *src,
+                            juru__unit *u, size_t n) {
+  if (!r->copula) return;
+  size_t clause = 0; /* where the current clause starts */
+  for (size_t i = 0; i < n; i++) {
+    if (u[i].cat == JURU__CAT_PUNCT || u[i].cat == JURU__CAT_CONJ ||
+        source_in(&r->subordinators, src, &u[i], NULL)) {
+      clause = i + 1;
+      continue;
+    }
+    if (i == clause || u[i].cat != JURU__CAT_ADJ || u[i].pre ||
+        u[i].rule_en || (u[i].flags & JURU__U_CAP) || !is_name(&u[i - 1]))
+      continue;
+    size_t end = i;
+    while (end < n && u[end].cat != JURU__CAT_PUNCT &&
+           u[end].cat != JURU__CAT_CONJ &&
+           !source_in(&r->subordinators, src, &u[end], NULL))
+      end++;
+    int verb = 0;
+    for (size_t k = clause; k < end && !verb; k++)
+      verb = is_verb(&u[k]) || (u[k].flags & JURU__U_PASSIVE);
+    if (!verb) u[i].pre = r->copula;
+  }
+}
+
 void juru__transfer(const juru__rules *r, const juru__english *en,
                     const char *src, const char *arena, juru__unit *u,
                     size_t n, size_t *order) {
@@ -624,6 +656,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
     if (is_verb(&u[j])) verb_group_forms(r, arena, u, n, j, order);
   relatives(u, n);
   object_pronouns(r, src, u, n);
+  name_predicates(r, src, u, n);
   for (size_t i = 0; i < n;) {
     if (is_noun(&u[i]) && order[i] == i && !(u[i].flags & JURU__U_DROP))
       i = noun_phrase(r, src, arena, u, n, i, order);
