@@ -173,6 +173,18 @@ static const juru__rule *deciding_aux(const juru__unit *u, verb_group g,
   return nearest && nearest->next == JURU__EN_BASE ? nearest : first;
 }
 
+/* The unit that heads the subject before position `first`, past a
+ * demonstrative or possessor closing its noun phrase (rumah saya dijual:
+ * rumah; but mengatakan mereka belum: mereka). */
+static const juru__unit *subject_before(const juru__unit *u, size_t first) {
+  size_t k = first;
+  while (k >= 2 && (role_of(&u[k - 1]) == JURU__ROLE_DEMONSTRATIVE ||
+                    role_of(&u[k - 1]) == JURU__ROLE_POSSESSOR) &&
+         (is_noun(&u[k - 2]) || u[k - 2].cat == JURU__CAT_ADJ))
+    k--;
+  return &u[k - 1];
+}
+
 static int plural_subject(const juru__unit *u, const char *arena) {
   static const char *const plural[] = {"they", "we", "you", "i", NULL};
   if (u->flags & JURU__U_PLURAL) return 1;
@@ -191,15 +203,30 @@ static int ends_with_word(const char *phrase, const char *tail) {
          memcmp(phrase + n - t, tail, t) == 0;
 }
 
-static void verb_group_forms(const juru__rules *r, const char *arena,
-                             juru__unit *u, size_t n, size_t j,
-                             size_t *order) {
+/* A sentence that opens with an active verb and, before any other verb,
+ * a comma is an adverbial clause before its subject (Menanggapi keluhan
+ * warga, camat itu mengatakan... -> Responding to ..., the head said). */
+static int opens_participle(const char *src, const juru__unit *u,
+                            size_t n) {
+  for (size_t k = 1; k < n; k++) {
+    if (u[k].cat == JURU__CAT_VERB) return 0;
+    if (u[k].cat == JURU__CAT_PUNCT && src[u[k].start] == ',')
+      return k + 1 < n;
+  }
+  return 0;
+}
+
+static void verb_group_forms(const juru__rules *r, const char *src,
+                             const char *arena, juru__unit *u, size_t n,
+                             size_t j, size_t *order) {
   juru__unit *v = &u[j];
   verb_group g = group_before(u, j);
   int passive = (v->flags & JURU__U_PASSIVE) != 0;
   if (g.neg) g.neg->rule_en = g.neg->rule->english;
   if (v->flags & JURU__U_FIXED) {
     return; /* tidak merupakan -> not is: nothing to inflect */
+  } else if (j == 0 && !passive && opens_participle(src, u, n)) {
+    v->form = JURU__EN_ING; /* Menanggapi keluhan itu, ... -> Responding */
   } else if (g.aux) {
     const juru__rule *a = deciding_aux(u, g, j);
     v->form = passive ? JURU__EN_PP : a->next;
@@ -237,7 +264,7 @@ static void verb_group_forms(const juru__rules *r, const char *arena,
     v->flags |= JURU__U_FINITE;
     /* the present agrees: Ministers Discuss, They Reject */
     if (v->form == JURU__EN_3SG && g.first > 0 &&
-        plural_subject(&u[g.first - 1], arena))
+        plural_subject(subject_before(u, g.first), arena))
       v->form = JURU__EN_BASE;
   }
   /* baru dibangun -> was just built: the "be" form says the auxiliary */
@@ -247,7 +274,7 @@ static void verb_group_forms(const juru__rules *r, const char *arena,
           ends_with_word(v->pre, u[k].rule_en))
         u[k].flags |= JURU__U_DROP;
   /* dua gedung sudah dibangun -> two buildings have been built */
-  if (g.first > 0 && plural_subject(&u[g.first - 1], arena))
+  if (g.first > 0 && plural_subject(subject_before(u, g.first), arena))
     for (size_t k = g.first; k <= j; k++)
       if (!(u[k].flags & JURU__U_DROP)) {
         u[k].flags |= JURU__U_AGREE;
@@ -451,23 +478,28 @@ static int governing_noun(const juru__rules *r, const char *arena,
   return 1;
 }
 
-/* tiga pekan terakhir -> the last three weeks: an adjective English puts
- * before a numeral moves in front of the one before the phrase, which
- * then takes the article.  The phrase fills order[i..k). */
-static void leading_before_numeral(const juru__rules *r, const char *arena,
-                                   juru__unit *u, size_t i, size_t k,
-                                   size_t *order) {
+/* A numeral before the phrase at order[i..k) comes after what English
+ * puts first: the `ndet` determiners opening the phrase (dua orang itu ->
+ * the two people, dua rumah saya -> my two houses), then an adjective
+ * listed as leading (tiga pekan terakhir -> the last three weeks), which
+ * takes the article when no determiner came. */
+static void before_numeral(const juru__rules *r, const char *arena,
+                           juru__unit *u, size_t i, size_t k, size_t ndet,
+                           size_t *order) {
   if (i == 0 || order[i - 1] != i - 1 || !is_numeral(&u[i - 1], arena))
     return;
-  for (size_t p = i; p < k; p++) {
+  memmove(order + i - 1, order + i, ndet * sizeof *order);
+  size_t at = i - 1 + ndet; /* the numeral's place now */
+  order[at] = i - 1;
+  for (size_t p = at + 1; p < k; p++) {
     juru__unit *a = &u[order[p]];
     if (a->cat != JURU__CAT_ADJ || a->rule_en ||
         !juru__strmap_get(&r->leading, arena + a->en_off, a->en_len, NULL))
       continue;
     size_t m = order[p];
-    memmove(order + i, order + i - 1, (p - i + 1) * sizeof *order);
-    order[i - 1] = m;
-    a->det = r->article;
+    memmove(order + at + 1, order + at, (p - at) * sizeof *order);
+    order[at] = m;
+    if (!ndet) a->det = r->article;
     return;
   }
 }
@@ -542,7 +574,10 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
     while (k < n && u[k].cat == JURU__CAT_ADV) k++;
     size_t c = end; /* lebih besar: not on the dropped lebih */
     while (c < k && (u[c].flags & JURU__U_DROP)) c++;
-    if (k < n && u[k].cat == JURU__CAT_ADJ && !u[c].pre) u[c].pre = r->copula;
+    if (k < n && u[k].cat == JURU__CAT_ADJ && !u[c].pre) {
+      u[c].pre = r->copula;
+      if (u[i].flags & JURU__U_PLURAL) u[c].flags |= JURU__U_AGREE;
+    }
   }
   if (end == i + 1) {
     /* a lone noun after a preposition or opening the sentence is most
@@ -587,7 +622,8 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
         !compared(u, i + 1, j))
       u[order[i]].det = r->article;
   }
-  leading_before_numeral(r, arena, u, i, k, order);
+  before_numeral(r, arena, u, i, k, (size_t)(dem < n) + (possessor < n),
+                 order);
   return end;
 }
 
@@ -653,7 +689,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
   mark_plurals(r, src, arena, u, n);
   comparatives(r, en, src, arena, u, n);
   for (size_t j = 0; j < n; j++)
-    if (is_verb(&u[j])) verb_group_forms(r, arena, u, n, j, order);
+    if (is_verb(&u[j])) verb_group_forms(r, src, arena, u, n, j, order);
   relatives(u, n);
   object_pronouns(r, src, u, n);
   name_predicates(r, src, u, n);
