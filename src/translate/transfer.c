@@ -402,18 +402,15 @@ static int governs(const juru__rules *r, const char *src, juru__unit *u,
   return 1;
 }
 
-/* The modifiers after the head at i; returns the index after them.  A
- * noun after an adjective no longer modifies the head but owns it:
- * pemulihan penuh hubungan -> full recovery of relations. */
 /* kerja sama yang lebih erat di ... -> closer cooperation in ..., tingkat
  * yang sama ditemukan -> the same level was found: yang and an adjective
- * that ends its clause are one more modifier, the way
- * English says it, not "cooperation which is closer".  A word the
- * adjective needs (sangat, kaya akan) or a second adjective (aman dan
- * damai) keeps the relative. */
+ * that ends its clause are one more modifier, the way English says it,
+ * not "cooperation which is closer".  A word the adjective needs (sangat,
+ * kaya akan) or a second adjective (aman dan damai) keeps the relative. */
 static size_t relative_adjective(juru__unit *u, size_t n, size_t i,
                                  size_t j) {
-  if (j >= n || j - i >= MAX_MODIFIERS || role_of(&u[j]) != JURU__ROLE_RELATIVE)
+  if (j >= n || j - i >= MAX_MODIFIERS ||
+      role_of(&u[j]) != JURU__ROLE_RELATIVE)
     return j;
   size_t k = j + 1;
   while (k < n && (u[k].flags & JURU__U_DROP)) k++; /* lebih, said by -er */
@@ -425,6 +422,9 @@ static size_t relative_adjective(juru__unit *u, size_t n, size_t i,
   return k + 1;
 }
 
+/* The modifiers after the head at i; returns the index after them.  A
+ * noun after an adjective no longer modifies the head but owns it:
+ * pemulihan penuh hubungan -> full recovery of relations. */
 static size_t modifiers(const juru__rules *r, const char *src,
                         const char *arena, juru__unit *u, size_t n, size_t i,
                         int *closed) {
@@ -504,12 +504,21 @@ static void before_numeral(const juru__rules *r, const char *arena,
   }
 }
 
+/* Where a clause ends: punctuation, a conjunction, or a word that opens
+ * a clause of its own (setelah, bahwa). */
+static int breaks_clause(const juru__rules *r, const char *src,
+                         const juru__unit *u) {
+  return u->cat == JURU__CAT_PUNCT || u->cat == JURU__CAT_CONJ ||
+         source_in(&r->subordinators, src, u, NULL);
+}
+
 /* 250 orang tewas -> 250 people were killed: a clause that opens with a
  * numeral or quantifier (puluhan orang hilang: dozens of people went
  * missing) and a noun, and has no verb, says what happened to them with
  * the adjective ending the phrase.  Anything before the numeral must be
  * an adverb (sedikitnya: at least). */
-static int numeral_predicate(const char *arena, const juru__unit *u, size_t n,
+static int numeral_predicate(const juru__rules *r, const char *src,
+                             const char *arena, const juru__unit *u, size_t n,
                              size_t i, size_t j) {
   if (j < i + 2 || u[j - 1].cat != JURU__CAT_ADJ || u[j - 1].rule_en ||
       u[j - 1].possessive || (u[j - 1].flags & JURU__U_COMPARATIVE))
@@ -523,8 +532,7 @@ static int numeral_predicate(const char *arena, const juru__unit *u, size_t n,
     return 0;
   for (size_t p = 0; p + 1 < k; p++)
     if (u[p].cat != JURU__CAT_ADV) return 0;
-  for (size_t p = j; p < n && u[p].cat != JURU__CAT_PUNCT &&
-                     u[p].cat != JURU__CAT_CONJ; p++)
+  for (size_t p = j; p < n && !breaks_clause(r, src, &u[p]); p++)
     if (is_verb(&u[p]) || u[p].cat == JURU__CAT_ADJ) return 0;
   return 1;
 }
@@ -552,7 +560,7 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
   size_t names = closed ? 0 : appositive_names(r, src, u, n, i);
   size_t j = names ? i + 1 + names
                    : modifiers(r, src, arena, u, n, i, &closed);
-  if (!names && r->copula && numeral_predicate(arena, u, n, i, j)) {
+  if (!names && r->copula && numeral_predicate(r, src, arena, u, n, i, j)) {
     u[--j].pre = r->copula;
     u[j].flags |= JURU__U_AGREE;
     closed = 1;
@@ -662,8 +670,7 @@ static void name_predicates(const juru__rules *r, const char *src,
   if (!r->copula) return;
   size_t clause = 0; /* where the current clause starts */
   for (size_t i = 0; i < n; i++) {
-    if (u[i].cat == JURU__CAT_PUNCT || u[i].cat == JURU__CAT_CONJ ||
-        source_in(&r->subordinators, src, &u[i], NULL)) {
+    if (breaks_clause(r, src, &u[i])) {
       clause = i + 1;
       continue;
     }
@@ -671,10 +678,7 @@ static void name_predicates(const juru__rules *r, const char *src,
         u[i].rule_en || (u[i].flags & JURU__U_CAP) || !is_name(&u[i - 1]))
       continue;
     size_t end = i;
-    while (end < n && u[end].cat != JURU__CAT_PUNCT &&
-           u[end].cat != JURU__CAT_CONJ &&
-           !source_in(&r->subordinators, src, &u[end], NULL))
-      end++;
+    while (end < n && !breaks_clause(r, src, &u[end])) end++;
     int verb = 0;
     for (size_t k = clause; k < end && !verb; k++)
       verb = is_verb(&u[k]) || (u[k].flags & JURU__U_PASSIVE);
