@@ -60,6 +60,8 @@ typedef struct juru__rules {
   const char *agent;       /* before the agent of a passive (by), or NULL */
   const char *genitive;    /* between a noun phrase and a noun that owns
                               it (full recovery of relations), or NULL */
+  const char *person_possessive; /* -nya after a title names a person
+                                    (his counterpart), or NULL */
 } juru__rules;
 
 juru_status juru__rules_load(const char *path, juru__rules *r, juru_error *err);

@@ -686,6 +686,25 @@ static void name_predicates(const juru__rules *r, const char *src,
   }
 }
 
+/* Menteri Luar Negeri Pakistan ... dan timpalannya: his counterpart, not
+ * its.  A -nya takes the possessive of the last person the sentence
+ * named before it: a pronoun (ia: his, mereka: their) or a title
+ * (menteri: the person-possessive setting). */
+static void person_possessives(const juru__rules *r, const char *src,
+                               juru__unit *u, size_t n) {
+  const juru__rule *clitic = juru__rules_find(r, "-nya", 4);
+  if (!clitic || !r->person_possessive) return;
+  const char *who = NULL;
+  for (size_t i = 0; i < n; i++) {
+    /* the clitic's possessive is the rule's own string (word_unit) */
+    if (u[i].possessive == clitic->english && who) u[i].possessive = who;
+    if (u[i].cat == JURU__CAT_PRON && role_of(&u[i]) == JURU__ROLE_POSSESSOR)
+      who = u[i].rule->english;
+    else if (listed(&r->titles, src, &u[i], 1))
+      who = r->person_possessive;
+  }
+}
+
 void juru__transfer(const juru__rules *r, const juru__english *en,
                     const char *src, const char *arena, juru__unit *u,
                     size_t n, size_t *order) {
@@ -697,6 +716,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
   relatives(u, n);
   object_pronouns(r, src, u, n);
   name_predicates(r, src, u, n);
+  person_possessives(r, src, u, n);
   for (size_t i = 0; i < n;) {
     if (is_noun(&u[i]) && order[i] == i && !(u[i].flags & JURU__U_DROP))
       i = noun_phrase(r, src, arena, u, n, i, order);
