@@ -94,6 +94,17 @@ static void after_numeral(const juru__rules *r, const char *src,
     u->rule_en = r->arena.data + off;
 }
 
+/* Iran dan Pakistan after a noun: two places joined by "and", which
+ * modify the noun together (the Iranian and Pakistani ambassadors). */
+static int places_joined(const char *arena, const juru__unit *u, size_t n,
+                         size_t j) {
+  return j + 2 < n && u[j].cat == JURU__CAT_PLACE &&
+         !u[j].possessive && u[j + 1].cat == JURU__CAT_CONJ &&
+         u[j + 1].en_len == 3 &&
+         memcmp(arena + u[j + 1].en_off, "and", 3) == 0 &&
+         u[j + 2].cat == JURU__CAT_PLACE;
+}
+
 /* A phrase of the lexicon whose last word is a quantifier (di berbagai:
  * in various, lebih banyak: more) makes the noun after it plural too. */
 static int ends_in_quantifier(const juru__rules *r, const char *src,
@@ -109,6 +120,12 @@ static int ends_in_quantifier(const juru__rules *r, const char *src,
 static void mark_plurals(const juru__rules *r, const char *src,
                          const char *arena, juru__unit *u, size_t n) {
   for (size_t i = 0; i + 1 < n; i++) {
+    /* duta besar Iran dan Pakistan: ambassadors; the last place, which a
+     * verb after finds as its subject, says so too (were sent) */
+    if (is_noun(&u[i]) && places_joined(arena, u, n, i + 1)) {
+      u[i].flags |= JURU__U_PLURAL;
+      u[i + 3].flags |= JURU__U_PLURAL;
+    }
     if (is_numeral(&u[i], arena) && classifier(r, src, u, n, i + 1))
       u[++i].flags |= JURU__U_DROP; /* then the noun, as after a numeral */
     juru__unit *next = &u[i + 1];
@@ -439,6 +456,10 @@ static size_t modifiers(const juru__rules *r, const char *src,
     }
     adjective |= u[j].cat == JURU__CAT_ADJ;
     *closed = u[j].possessive != NULL; /* rumah sakitnya: -nya ends it */
+    if (!*closed && places_joined(arena, u, n, j) &&
+        j + 2 - i <= MAX_MODIFIERS) {
+      j += 2;
+    }
     j++;
   }
   return *closed ? j : relative_adjective(u, n, i, j);
@@ -616,6 +637,12 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
     if (u[m].cat == JURU__CAT_PLACE && u[m].alt_len) u[m].flags |= JURU__U_ALT;
     u[m].flags |= JURU__U_INVARIABLE;
     order[k++] = m;
+    /* joined places keep their order too: Iranian and Pakistani */
+    if (!names && k >= 3 && u[m].cat == JURU__CAT_PLACE &&
+        places_joined(arena, u, n, m)) {
+      order[k - 3] = m;
+      order[k - 1] = m + 2;
+    }
   }
   order[k++] = i;
   if (dem == n && possessor == n) {
