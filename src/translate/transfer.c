@@ -9,6 +9,7 @@
  *                possessor after the phrase becomes its determiner
  *                (kantor polisi baru itu -> the new police station).
  * Which words do what is data (juru__rules); only the mechanisms are here. */
+#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
@@ -638,8 +639,8 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
     u[m].flags |= JURU__U_INVARIABLE;
     order[k++] = m;
     /* joined places keep their order too: Iranian and Pakistani */
-    if (!names && k >= 3 && u[m].cat == JURU__CAT_PLACE &&
-        places_joined(arena, u, n, m)) {
+    if (!names && k >= i + 3 && order[k - 3] == m + 2 &&
+        order[k - 2] == m + 1 && places_joined(arena, u, n, m)) {
       order[k - 3] = m;
       order[k - 1] = m + 2;
     }
@@ -690,6 +691,24 @@ static void object_pronouns(const juru__rules *r, const char *src,
   }
 }
 
+/* Irak selatan -> southern Iraq: a direction after a place goes before
+ * it, when no noun phrase took the two as modifiers (pasukan Irak
+ * selatan), which left them where they were. */
+static void regions(const juru__rules *r, const char *src, juru__unit *u,
+                    size_t n, size_t *order) {
+  for (size_t i = 0; i + 1 < n; i++) {
+    uint32_t off;
+    if (u[i].cat != JURU__CAT_PLACE || order[i] != i || order[i + 1] != i + 1 ||
+        (u[i + 1].flags & JURU__U_CAP) ||
+        !source_in(&r->regional, src, &u[i + 1], &off))
+      continue;
+    u[i + 1].rule_en = r->arena.data + off;
+    order[i] = i + 1;
+    order[i + 1] = i;
+    i++;
+  }
+}
+
 /* Pablo Escobar tewas -> Pablo Escobar was killed: an adjective right
  * after a name, in a clause with no verb, is what the name is. */
 static void name_predicates(const juru__rules *r, const char *src,
@@ -732,6 +751,20 @@ static void person_possessives(const juru__rules *r, const char *src,
   }
 }
 
+/* Does order[] hold each of 0..n-1 once?  Marks seen values in the top
+ * bit of the slot they index, then clears the marks. */
+static int is_permutation(size_t *order, size_t n) {
+  const size_t seen = ~(SIZE_MAX >> 1);
+  int ok = 1;
+  for (size_t k = 0; k < n && ok; k++) {
+    size_t v = order[k] & ~seen;
+    ok = v < n && !(order[v] & seen);
+    if (ok) order[v] |= seen;
+  }
+  for (size_t k = 0; k < n; k++) order[k] &= ~seen;
+  return ok;
+}
+
 void juru__transfer(const juru__rules *r, const juru__english *en,
                     const char *src, const char *arena, juru__unit *u,
                     size_t n, size_t *order) {
@@ -749,6 +782,11 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
       i = noun_phrase(r, src, arena, u, n, i, order);
     else i++;
   }
+  regions(r, src, u, n, order);
   for (size_t i = 0; i < n; i++)
     if (u[i].possessive) u[i].det = u[i].possessive;
+  /* a rule that moved a word twice must not lose or repeat one: the
+   * source order is the safe fallback */
+  if (!is_permutation(order, n))
+    for (size_t i = 0; i < n; i++) order[i] = i;
 }
