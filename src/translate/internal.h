@@ -52,6 +52,8 @@ typedef struct juru__rules {
   juru__strmap governing;  /* adjective -> arena offset of its English
                               before a noun it governs (dekat: near) */
   juru__strmap objects;    /* pronoun -> arena offset of its object form */
+  juru__strmap own;        /* sendiri -> arena offset of "own", said
+                              after the owner of the phrase before it */
   juru__strmap regional;   /* direction -> arena offset of its English
                               before a place (selatan: southern) */
   const char *month[13];   /* offsets resolved after loading */

@@ -117,6 +117,7 @@ static const struct {
              {"object", offsetof(juru__rules, objects), 1},
              {"governing", offsetof(juru__rules, governing), 1},
              {"regional", offsetof(juru__rules, regional), 1},
+             {"own", offsetof(juru__rules, own), 1},
              {"after-numeral", offsetof(juru__rules, after_numeral), 1}};
 
 static juru__strmap *list_map(juru__rules *r, size_t i) {

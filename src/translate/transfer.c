@@ -599,6 +599,12 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
   /* rumah itu besar -> the house was big; opening the sentence, a phrase
    * closed by its owner too (hasilnya lebih baik -> its result was better) */
   int owned = closed || possessor < n;
+  size_t own = n; /* tentara mereka sendiri -> their own troops */
+  uint32_t own_off;
+  if (owned && end < n && source_in(&r->own, src, &u[end], &own_off)) {
+    own = end++;
+    u[own].rule_en = r->arena.data + own_off;
+  }
   if ((dem < n || (i == 0 && owned)) && r->copula) {
     size_t k = end;
     while (k < n && u[k].cat == JURU__CAT_ADV) k++;
@@ -633,6 +639,7 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
     u[possessor].rule_en = u[possessor].rule->english;
     order[k++] = possessor;
   }
+  if (own < n) order[k++] = own; /* after the owner, -nya's too (below) */
   for (size_t x = i + 1; x < j; x++) { /* names keep their own order */
     size_t m = names ? x : j - (x - i);
     if (u[m].cat == JURU__CAT_PLACE && u[m].alt_len) u[m].flags |= JURU__U_ALT;
@@ -658,8 +665,8 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
         !compared(u, i + 1, j))
       u[order[i]].det = r->article;
   }
-  before_numeral(r, arena, u, i, k, (size_t)(dem < n) + (possessor < n),
-                 order);
+  before_numeral(r, arena, u, i, k,
+                 (size_t)(dem < n) + (possessor < n) + (own < n), order);
   return end;
 }
 
