@@ -46,6 +46,7 @@ typedef struct juru__rules {
   juru__strmap prepositions; /* English: a noun ending in one governs */
   juru__strmap classifiers;  /* orang, buah: counting words, not said */
   juru__strmap subordinators; /* setelah, ketika: open a clause */
+  juru__strmap reporting;  /* kata, ujar: said, after a short subject */
   juru__strmap leading;      /* English adjectives before a numeral */
   juru__strmap after_numeral; /* phrase -> arena offset of its English
                                  after a numeral (tahun lalu: years ago) */

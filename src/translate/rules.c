@@ -112,6 +112,7 @@ static const struct {
              {"title", offsetof(juru__rules, titles), 0},
              {"classifier", offsetof(juru__rules, classifiers), 0},
              {"subordinator", offsetof(juru__rules, subordinators), 0},
+             {"reporting", offsetof(juru__rules, reporting), 0},
              {"leading", offsetof(juru__rules, leading), 0},
              {"appositive", offsetof(juru__rules, appositive), 0},
              {"object", offsetof(juru__rules, objects), 1},

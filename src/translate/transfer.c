@@ -758,6 +758,43 @@ static void person_possessives(const juru__rules *r, const char *src,
   }
 }
 
+/* Is the unit at order position p after a comma, or after a comma and a
+ * closing quote ("Kami siap," kata dia)? */
+static int after_comma(const char *src, const juru__unit *u,
+                       const size_t *order, size_t p) {
+  const juru__unit *prev = &u[order[p - 1]];
+  if (prev->cat != JURU__CAT_PUNCT) return 0;
+  if (src[prev->start] == ',') return 1;
+  int quote = src[prev->start] == '"' ||
+              (prev->end - prev->start == 3 &&
+               memcmp(src + prev->start, "\xe2\x80\x9d", 3) == 0);
+  return quote && p >= 2 && u[order[p - 2]].cat == JURU__CAT_PUNCT &&
+         src[u[order[p - 2]].start] == ',';
+}
+
+/* ..., kata laporan itu. -> ..., the report said.: a reporting verb after
+ * a comma follows its subject when a short noun phrase (at most
+ * MAX_REPORTER units) ends the sentence after it; a longer one keeps the
+ * verb first (said Samir Hosni, the deputy of ...). */
+#define MAX_REPORTER 4
+static void reporting_last(const juru__rules *r, const char *src,
+                           const juru__unit *u, size_t n, size_t *order) {
+  size_t q = n; /* the sentence's final punctuation, in order */
+  while (q > 0 && u[order[q - 1]].cat == JURU__CAT_PUNCT) q--;
+  for (size_t p = 1; p + 1 < q; p++) {
+    const juru__unit *v = &u[order[p]];
+    if (q - p - 1 > MAX_REPORTER || !after_comma(src, u, order, p) ||
+        !source_in(&r->reporting, src, v, NULL))
+      continue;
+    for (size_t k = p + 1; k < q; k++)
+      if (u[order[k]].cat == JURU__CAT_VERB) return;
+    size_t verb = order[p];
+    memmove(order + p, order + p + 1, (q - p - 1) * sizeof *order);
+    order[q - 1] = verb;
+    return;
+  }
+}
+
 /* Does order[] hold each of 0..n-1 once?  Marks seen values in the top
  * bit of the slot they index, then clears the marks. */
 static int is_permutation(size_t *order, size_t n) {
@@ -790,6 +827,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
     else i++;
   }
   regions(r, src, u, n, order);
+  reporting_last(r, src, u, n, order);
   for (size_t i = 0; i < n; i++)
     if (u[i].possessive) u[i].det = u[i].possessive;
   /* a rule that moved a word twice must not lose or repeat one: the
