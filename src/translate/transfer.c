@@ -721,21 +721,16 @@ static void regions(const juru__rules *r, const char *src, juru__unit *u,
 static void name_predicates(const juru__rules *r, const char *src,
                             juru__unit *u, size_t n) {
   if (!r->copula) return;
-  size_t clause = 0; /* where the current clause starts */
-  for (size_t i = 0; i < n; i++) {
-    if (breaks_clause(r, src, &u[i])) {
-      clause = i + 1;
-      continue;
-    }
-    if (i == clause || u[i].cat != JURU__CAT_ADJ || u[i].pre ||
-        u[i].rule_en || (u[i].flags & JURU__U_CAP) || !is_name(&u[i - 1]))
-      continue;
-    size_t end = i;
-    while (end < n && !breaks_clause(r, src, &u[end])) end++;
+  for (size_t start = 0; start < n;) { /* one clause at a time */
+    size_t end = start;
     int verb = 0;
-    for (size_t k = clause; k < end && !verb; k++)
-      verb = is_verb(&u[k]) || (u[k].flags & JURU__U_PASSIVE);
-    if (!verb) u[i].pre = r->copula;
+    for (; end < n && !breaks_clause(r, src, &u[end]); end++)
+      verb |= is_verb(&u[end]) || (u[end].flags & JURU__U_PASSIVE);
+    for (size_t i = start + 1; i < end && !verb; i++)
+      if (u[i].cat == JURU__CAT_ADJ && !u[i].pre && !u[i].rule_en &&
+          !(u[i].flags & JURU__U_CAP) && is_name(&u[i - 1]))
+        u[i].pre = r->copula;
+    start = end + 1;
   }
 }
 

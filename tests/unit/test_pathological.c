@@ -6,8 +6,9 @@
  *
  * Translation uses the model the build trains when it is there (as juru
  * translate does), else the rules alone.  Further cases: a megabyte of
- * "a.", of "kamp-", one word of a megabyte, 250,000 one-word sentences and
- * 20,000 different names (the extractor's candidates).
+ * "a.", of "kamp-", one word of a megabyte, 250,000 one-word sentences,
+ * 20,000 different names (the extractor's candidates) and a clause of
+ * 25,000 names each followed by an adjective (the copula rules).
  *
  * Each case runs at a quarter of its size and at full size, each run in a
  * child process of its own (a crash is reported as such, and every run
@@ -233,6 +234,7 @@ typedef enum kind {
   HYPHENS,        /* a-a-a-a-... one word */
   REDUPLICATION,  /* kamp-kamp-kamp-... one word */
   WORDS,          /* one sentence of 50,000 words */
+  PREDICATES,     /* Jokowi senang Jokowi senang ... no verb, one clause */
   ONE_WORD,       /* one word of a million letters */
   SENTENCES,      /* 250,000 sentences of one word */
   NAMES,          /* 20,000 different names, all new */
@@ -253,6 +255,7 @@ static const struct {
     {HYPHENS, "1 MB hyphen chain a-a-a-", 1000000},
     {REDUPLICATION, "1 MB kamp-kamp-kamp-", 1000000},
     {WORDS, "a 50,000-word sentence", 50000},
+    {PREDICATES, "a 50,000-word clause of names and adjectives", 25000},
     {ONE_WORD, "a word of 1 MB", 1000000},
     {SENTENCES, "250,000 one-word sentences", 250000},
     {NAMES, "20,000 different names", 20000},
@@ -282,6 +285,7 @@ static void make(kind k, size_t size, text *t, text *tsv) {
         put(t, " ", 1);
       }
       break;
+    case PREDICATES: puts_n(t, "Jokowi senang ", size); break;
     case ONE_WORD: fill(t, "a", size); break;
     case SENTENCES: puts_n(t, "Ya. ", size); break;
     case NAMES:
