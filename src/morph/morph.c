@@ -866,12 +866,24 @@ static void analyze_word(juru_morph *m, const char *w, size_t n,
   analyze_by_rules(m, w, n, 1, out);
 }
 
+/* The search's cheapest reading of w, or w itself when none beat keeping
+ * it (`root`: w is in the dictionary). */
+static void take_reading(const search *s, const char *w, size_t n, int root,
+                         juru_analysis *out) {
+  if (s->best.lemma[0]) {
+    *out = s->best;
+  } else {
+    memset(out, 0, sizeof *out);
+    plain(out, w, n);
+    out->flags = root ? JURU_ANALYSIS_KNOWN : 0;
+  }
+  memcpy(out->word, w, n);
+  out->word[n] = '\0';
+}
+
 /* The cheapest reading; keeping the word whole is one when `may_keep`. */
 static void analyze_by_rules(const juru_morph *m, const char *w, size_t n,
                              int may_keep, juru_analysis *out) {
-  memset(out, 0, sizeof *out);
-  memcpy(out->word, w, n);
-  out->word[n] = '\0';
   int root = is_root(m, w, n);
   search s;
   memset(&s, 0, sizeof s);
@@ -883,14 +895,7 @@ static void analyze_by_rules(const juru_morph *m, const char *w, size_t n,
                        log1p_count(m, w, n);
   strip_clitics(&s, w, n);
   strip_partial_reduplication(&s, w, n);
-  if (s.best.lemma[0]) {
-    *out = s.best;
-    memcpy(out->word, w, n);
-    out->word[n] = '\0';
-  } else {
-    plain(out, w, n);
-    out->flags = root ? JURU_ANALYSIS_KNOWN : 0;
-  }
+  take_reading(&s, w, n, root, out);
 }
 
 /* Lower-case into buf; returns the length, or 0 when it does not fit. */
@@ -1030,15 +1035,7 @@ static void stem_once(const juru_morph *m, const char *w, size_t n,
     strip_derivation(&s, w, n, 0);
   }
   strip_partial_reduplication(&s, w, n);
-  if (s.best.lemma[0]) {
-    *out = s.best;
-  } else {
-    memset(out, 0, sizeof *out);
-    plain(out, w, n);
-    out->flags = root ? JURU_ANALYSIS_KNOWN : 0;
-  }
-  memcpy(out->word, w, n);
-  out->word[n] = '\0';
+  take_reading(&s, w, n, root, out);
 }
 
 /* Strip the lemma again while it is itself derived; the inner prefixes
