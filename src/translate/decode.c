@@ -112,7 +112,8 @@ static juru_status add_words(juru__decoder *d, const juru_model *m,
 
 /* A unit the phrase table may replace. */
 static int replaceable(const juru__unit *u) {
-  if (u->term != JURU_NO_TERM || (u->flags & (JURU__U_CAP | JURU__U_ARTICLE)))
+  if (u->term != JURU_NO_TERM ||
+      (u->flags & (JURU__U_CAP | JURU__U_ARTICLE | JURU__U_KEEP)))
     return 0;
   /* a capital that only opens the sentence does not make a name */
   if (u->kind == JURU_UNIT_NAME) return u->start == 0;

@@ -115,6 +115,7 @@ juru_status juru__english_load(const char *dir, juru__english **out,
   juru__english *en = juru__calloc(1, sizeof *en);
   if (!en) return juru__fail(err, JURU_ENOMEM, dir, 0, 0, JURU__NONE, "out of memory");
   juru_status st = read_list(en, dir, "verb.exc", add_verb_line, err);
+  if (st == JURU_OK) st = read_list(en, dir, "verb-extra.exc", add_verb_line, err);
   if (st == JURU_OK) st = read_list(en, dir, "noun.exc", add_noun_line, err);
   if (st == JURU_OK) st = read_list(en, dir, "noun-extra.exc", add_noun_line, err);
   if (st == JURU_OK) st = read_list(en, dir, "adj.exc", add_adjective_line, err);

@@ -48,6 +48,8 @@ typedef struct juru__rules {
   juru__strmap subordinators; /* setelah, ketika: open a clause */
   juru__strmap reporting;  /* kata, ujar: said, after a short subject */
   juru__strmap leading;      /* English adjectives before a numeral */
+  juru__strmap nationality;  /* English nouns a country after `origin`
+                                qualifies (his Iranian counterpart) */
   juru__strmap after_numeral; /* phrase -> arena offset of its English
                                  after a numeral (tahun lalu: years ago) */
   juru__strmap governing;  /* adjective -> arena offset of its English
@@ -57,6 +59,8 @@ typedef struct juru__rules {
                               after the owner of the phrase before it */
   juru__strmap regional;   /* direction -> arena offset of its English
                               before a place (selatan: southern) */
+  juru__strmap directions; /* direction -> arena offset of its English
+                              heading a place after it (utara: north of) */
   const char *month[13];   /* offsets resolved after loading */
   juru__en_form tense;     /* narrative tense */
   const char *passive_be;
@@ -67,6 +71,7 @@ typedef struct juru__rules {
                               it (full recovery of relations), or NULL */
   const char *person_possessive; /* -nya after a title names a person
                                     (his counterpart), or NULL */
+  const char *origin;      /* the Indonesian word for "from" (dari) */
 } juru__rules;
 
 juru_status juru__rules_load(const char *path, juru__rules *r, juru_error *err);
@@ -108,8 +113,10 @@ enum {
   JURU__U_OWNER = 1u << 11,  /* heads the "of" phrase after a noun phrase */
   JURU__U_QUALIFIED = 1u << 12, /* a phrase ending in an adjective */
   JURU__U_COMPARATIVE = 1u << 13, /* say the adjective's comparative */
-  JURU__U_AGREE = 1u << 14   /* its first word agrees with a plural
+  JURU__U_AGREE = 1u << 14,  /* its first word agrees with a plural
                                 subject (was -> were, has -> have) */
+  JURU__U_KEEP = 1u << 15    /* English a rule chose for the phrase around
+                                it (southeast of): the model keeps it */
 };
 
 typedef struct juru__unit {

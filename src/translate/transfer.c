@@ -416,6 +416,7 @@ static int governs(const juru__rules *r, const char *src, juru__unit *u,
       !source_in(&r->governing, src, &u[j], &off))
     return 0;
   u[j].rule_en = r->arena.data + off;
+  u[j].flags |= JURU__U_KEEP;
   u[j + 1].flags |= JURU__U_OWNER; /* near the border */
   return 1;
 }
@@ -497,6 +498,25 @@ static int governing_noun(const juru__rules *r, const char *arena,
     u[i + 1].flags |= JURU__U_OWNER;
   else
     u[i].en_len = w - 1;
+  return 1;
+}
+
+/* di tenggara kota Rask -> in the southeast of Rask: a direction after a
+ * preposition, heading a place or noun phrase, is the part of it, with
+ * "of" (not "the Rask southeast"); after a noun it is a modifier (pantai
+ * timur: the east coast). */
+static int direction_of(const juru__rules *r, const char *src, juru__unit *u,
+                        size_t n, size_t i) {
+  uint32_t off;
+  if (i + 1 >= n || (i > 0 && u[i - 1].cat != JURU__CAT_PREP) ||
+      (!is_noun(&u[i + 1]) && !is_name(&u[i + 1]) &&
+       u[i + 1].cat != JURU__CAT_PLACE) ||
+      !source_in(&r->directions, src, &u[i], &off))
+    return 0;
+  u[i].rule_en = r->arena.data + off;
+  u[i].flags |= JURU__U_KEEP;
+  u[i + 1].flags |= JURU__U_OWNER;
+  if (r->article && !determined(u, i)) u[i].det = r->article;
   return 1;
 }
 
@@ -710,9 +730,43 @@ static void regions(const juru__rules *r, const char *src, juru__unit *u,
         !source_in(&r->regional, src, &u[i + 1], &off))
       continue;
     u[i + 1].rule_en = r->arena.data + off;
+    u[i + 1].flags |= JURU__U_KEEP;
     order[i] = i + 1;
     order[i + 1] = i;
     i++;
+  }
+}
+
+/* Does the unit say the word `w` (a setting such as the origin's dari)? */
+static int says(const char *src, const juru__unit *u, const char *w) {
+  size_t n = w ? strlen(w) : 0;
+  char buf[32];
+  return n && source_words(src, u, buf, sizeof buf) == n &&
+         memcmp(buf, w, n) == 0;
+}
+
+/* timpalannya dari Iran -> his Iranian counterpart: a country after
+ * "from" is the nationality of an owned person noun listed as taking one
+ * (not pasukannya dari Irak: its troops from Iraq). */
+static void nationalities(const juru__rules *r, const char *src,
+                          const char *arena, juru__unit *u, size_t n,
+                          size_t *order) {
+  for (size_t i = 0; i + 2 < n; i++) {
+    juru__unit *place = &u[i + 2];
+    if (!u[i].possessive || order[i] != i || order[i + 1] != i + 1 ||
+        order[i + 2] != i + 2 || place->cat != JURU__CAT_PLACE ||
+        !place->alt_len || !says(src, &u[i + 1], r->origin) ||
+        !juru__strmap_get(&r->nationality, arena + u[i].en_off, u[i].en_len,
+                          NULL))
+      continue;
+    place->flags |= JURU__U_ALT | JURU__U_KEEP;
+    place->possessive = u[i].possessive;
+    u[i].possessive = NULL;
+    u[i + 1].flags |= JURU__U_DROP;
+    order[i] = i + 2;
+    order[i + 1] = i;
+    order[i + 2] = i + 1;
+    i += 2;
   }
 }
 
@@ -817,11 +871,13 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
   name_predicates(r, src, u, n);
   person_possessives(r, src, u, n);
   for (size_t i = 0; i < n;) {
-    if (is_noun(&u[i]) && order[i] == i && !(u[i].flags & JURU__U_DROP))
-      i = noun_phrase(r, src, arena, u, n, i, order);
+    if (order[i] != i || (u[i].flags & JURU__U_DROP)) i++;
+    else if (direction_of(r, src, u, n, i)) i++;
+    else if (is_noun(&u[i])) i = noun_phrase(r, src, arena, u, n, i, order);
     else i++;
   }
   regions(r, src, u, n, order);
+  nationalities(r, src, arena, u, n, order);
   reporting_last(r, src, u, n, order);
   for (size_t i = 0; i < n; i++)
     if (u[i].possessive) u[i].det = u[i].possessive;
