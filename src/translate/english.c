@@ -31,8 +31,9 @@ static int ends_with(const char *s, size_t n, const char *suffix) {
 
 /* A line of verb.exc is "FORM BASE".  The list does not say which tense a
  * form is: -ing forms are participles in progress, -ed and vowel-changed
- * forms ending in n or ne (taken, begun, done, gone) are past participles, the
- * others simple pasts; a verb with one irregular form uses it for both. */
+ * forms ending in n or ne (taken, begun, done, gone) are past participles
+ * except those in -an (began, ran), the others simple pasts; a verb with
+ * one irregular form uses it for both. */
 static juru_status add_verb_form(juru__english *en, const char *form,
                                  size_t flen, const char *base, size_t blen) {
   if (ends_with(form, flen, "ing"))
@@ -43,6 +44,7 @@ static juru_status add_verb_form(juru__english *en, const char *form,
       !(flen == 4 && memcmp(form, "been", 4) == 0))
     return JURU_OK; /* am, are, were: not the narrative forms */
   int participle = !ends_with(form, flen, "ed") &&
+                   !ends_with(form, flen, "an") &&
                    (form[flen - 1] == 'n' || ends_with(form, flen, "ne"));
   juru_status st = JURU_OK;
   if (!participle) st = put_form(en, &en->past, base, blen, form, flen);
@@ -241,6 +243,12 @@ static juru_status append_form(const juru__english *en, const char *w,
   if (form == JURU__EN_PP && juru__strmap_get(&en->past, w, n, &off)) {
     const char *f = en->arena.data + off; /* said, made: one form for both */
     return juru__buf_append(out, f, strlen(f));
+  }
+  if (form == JURU__EN_PAST && juru__strmap_get(&en->pp, w, n, &off)) {
+    const char *f = en->arena.data + off; /* won, spun; not shown, proven */
+    size_t k = strlen(f);
+    if (!ends_with(f, k, "en") && !ends_with(f, k, "wn"))
+      return juru__buf_append(out, f, k);
   }
   switch (form) {
   case JURU__EN_PAST:

@@ -43,6 +43,16 @@ static void test_rules(void) {
   CHECK_STR(en("sebuah operasi"), "An operation");
 }
 
+/* Irregular pasts: WordNet lists only forms that differ from the base,
+ * and does not say which of began/begun is the past. */
+static void test_verb_forms(void) {
+  CHECK(strstr(en("Dia memotong kue itu."), "He cut ") != NULL);
+  CHECK(strstr(en("Harga minyak dipotong."), "was cut.") != NULL);
+  CHECK(strstr(en("Dia memenangkan pemilu."), "He won ") != NULL);
+  CHECK(strstr(en("Dia berlari ke rumah."), "He ran ") != NULL);
+  CHECK(strstr(en("Polisi menunjukkan bukti."), "showed") != NULL);
+}
+
 static void test_numbers(void) {
   CHECK_STR(en("1.000 orang"), "1,000 people");
   CHECK_STR(en("1,5 persen"), "1.5 percent");
@@ -173,6 +183,7 @@ int main(int argc, char **argv) {
   tr = d.translator;
 
   test_rules();
+  test_verb_forms();
   test_numbers();
   test_text();
   test_glossary();
