@@ -706,13 +706,16 @@ static void comparatives(const juru__rules *r, const juru__english *en,
   }
 }
 
-/* A pronoun after a verb or preposition is its object: bagi kami -> for us. */
+/* A pronoun after a verb or preposition is its object: bagi kami -> for
+ * us; after a word that opens a clause it is the clause's subject
+ * (setelah dia tewas: after he was killed). */
 static void object_pronouns(const juru__rules *r, const char *src,
                             juru__unit *u, size_t n) {
   for (size_t i = 1; i < n; i++) {
     uint32_t off;
     if (u[i].cat == JURU__CAT_PRON &&
         (u[i - 1].cat == JURU__CAT_PREP || u[i - 1].cat == JURU__CAT_VERB) &&
+        !source_in(&r->subordinators, src, &u[i - 1], NULL) &&
         source_in(&r->objects, src, &u[i], &off))
       u[i].rule_en = r->arena.data + off;
   }
@@ -770,20 +773,26 @@ static void nationalities(const juru__rules *r, const char *src,
   }
 }
 
-/* Pablo Escobar tewas -> Pablo Escobar was killed: an adjective right
- * after a name, in a clause with no verb, is what the name is. */
+/* Pablo Escobar tewas -> Pablo Escobar was killed, dia terluka -> he was
+ * injured: an adjective right after a name, or after a pronoun opening
+ * the clause, in a clause with no verb, is what the subject is. */
 static void name_predicates(const juru__rules *r, const char *src,
-                            juru__unit *u, size_t n) {
+                            const char *arena, juru__unit *u, size_t n) {
   if (!r->copula) return;
   for (size_t start = 0; start < n;) { /* one clause at a time */
     size_t end = start;
     int verb = 0;
     for (; end < n && !breaks_clause(r, src, &u[end]); end++)
       verb |= is_verb(&u[end]) || (u[end].flags & JURU__U_PASSIVE);
-    for (size_t i = start + 1; i < end && !verb; i++)
-      if (u[i].cat == JURU__CAT_ADJ && !u[i].pre && !u[i].rule_en &&
-          !(u[i].flags & JURU__U_CAP) && is_name(&u[i - 1]))
-        u[i].pre = r->copula;
+    for (size_t i = start + 1; i < end && !verb; i++) {
+      const juru__unit *s = &u[i - 1];
+      if (u[i].cat != JURU__CAT_ADJ || u[i].pre || u[i].rule_en ||
+          (u[i].flags & JURU__U_CAP) ||
+          !(is_name(s) || (s->cat == JURU__CAT_PRON && i - 1 == start)))
+        continue;
+      u[i].pre = r->copula;
+      if (plural_subject(s, arena)) u[i].flags |= JURU__U_AGREE;
+    }
     start = end + 1;
   }
 }
@@ -868,7 +877,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
     if (is_verb(&u[j])) verb_group_forms(r, src, arena, u, n, j, order);
   relatives(u, n);
   object_pronouns(r, src, u, n);
-  name_predicates(r, src, u, n);
+  name_predicates(r, src, arena, u, n);
   person_possessives(r, src, u, n);
   for (size_t i = 0; i < n;) {
     if (order[i] != i || (u[i].flags & JURU__U_DROP)) i++;
