@@ -50,6 +50,8 @@ typedef struct juru__rules {
   juru__strmap leading;      /* English adjectives before a numeral */
   juru__strmap nationality;  /* English nouns a country after `origin`
                                 qualifies (his Iranian counterpart) */
+  juru__strmap number_suffix; /* -an -> arena offset of what the digits
+                                 take in English (1970-an: 1970s) */
   juru__strmap after_numeral; /* phrase -> arena offset of its English
                                  after a numeral (tahun lalu: years ago) */
   juru__strmap governing;  /* adjective -> arena offset of its English

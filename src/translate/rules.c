@@ -121,7 +121,8 @@ static const struct {
              {"regional", offsetof(juru__rules, regional), 1},
              {"direction", offsetof(juru__rules, directions), 1},
              {"own", offsetof(juru__rules, own), 1},
-             {"after-numeral", offsetof(juru__rules, after_numeral), 1}};
+             {"after-numeral", offsetof(juru__rules, after_numeral), 1},
+             {"number-suffix", offsetof(juru__rules, number_suffix), 1}};
 
 static juru__strmap *list_map(juru__rules *r, size_t i) {
   return (juru__strmap *)((char *)r + lists[i].offset);

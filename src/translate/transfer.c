@@ -421,6 +421,13 @@ static int governs(const juru__rules *r, const char *src, juru__unit *u,
   return 1;
 }
 
+/* A conjunction at k joining a noun, not a second adjective (ikan yang
+ * lebih kecil dan plankton, but aman dan damai). */
+static int joins_noun(const juru__unit *u, size_t n, size_t k) {
+  return u[k].cat == JURU__CAT_CONJ && k + 1 < n &&
+         (is_noun(&u[k + 1]) || is_name(&u[k + 1]));
+}
+
 /* kerja sama yang lebih erat di ... -> closer cooperation in ..., tingkat
  * yang sama ditemukan -> the same level was found: yang and an adjective
  * that ends its clause are one more modifier, the way English says it,
@@ -435,7 +442,8 @@ static size_t relative_adjective(juru__unit *u, size_t n, size_t i,
   while (k < n && (u[k].flags & JURU__U_DROP)) k++; /* lebih, said by -er */
   if (k >= n || u[k].cat != JURU__CAT_ADJ || u[k].possessive ||
       (k + 1 < n && u[k + 1].cat != JURU__CAT_PUNCT &&
-       u[k + 1].cat != JURU__CAT_PREP && !is_verb(&u[k + 1])))
+       u[k + 1].cat != JURU__CAT_PREP && !is_verb(&u[k + 1]) &&
+       !joins_noun(u, n, k + 1)))
     return j;
   u[j].flags |= JURU__U_DROP;
   return k + 1;

@@ -307,6 +307,26 @@ static juru_status put_bound_first(juru_translator *tr, const char *label,
   return JURU_OK;
 }
 
+/* 1970-an -> the 1970s: digits and a suffix the rules list, a noun
+ * (since the 1970s) rather than a number, so it counts nothing. */
+static int suffixed_number(juru_translator *tr, const char *w, size_t n,
+                           juru__unit *u, juru_status *st) {
+  size_t d = 0;
+  uint32_t off;
+  while (d < n && w[d] >= '0' && w[d] <= '9') d++;
+  if (d == 0 || d == n ||
+      !juru__strmap_get(&tr->rules.number_suffix, w + d, n - d, &off))
+    return 0;
+  const char *en = tr->rules.arena.data + off;
+  u->kind = JURU_UNIT_RULE;
+  u->cat = JURU__CAT_NOUN;
+  u->en_off = tr->arena.len;
+  u->en_len = d + strlen(en);
+  *st = juru__buf_append(&tr->arena, w, d);
+  if (*st == JURU_OK) *st = juru__buf_append(&tr->arena, en, strlen(en));
+  return 1;
+}
+
 static juru_status word_unit(juru_translator *tr, const char *text,
                              const juru_token *t, int first, juru__unit *u) {
   const char *w = text + t->start;
@@ -341,6 +361,7 @@ static juru_status word_unit(juru_translator *tr, const char *text,
     if (st == JURU_OK) st = note_analysis(tr, a, u);
   } else if (st == JURU_ENOTFOUND || st == JURU_OK) {
     st = JURU_OK;
+    if (suffixed_number(tr, w, n, u, &st)) return st;
     u->kind = u->rule ? JURU_UNIT_RULE
               : is_upper_start(w, n) ? JURU_UNIT_NAME : JURU_UNIT_UNKNOWN;
     u->cat = is_upper_start(w, n) ? JURU__CAT_NAME : JURU__CAT_NONE;
