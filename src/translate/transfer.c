@@ -191,11 +191,13 @@ static const juru__rule *deciding_aux(const juru__unit *u, verb_group g,
   return nearest && nearest->next == JURU__EN_BASE ? nearest : first;
 }
 
-/* The unit that heads the subject before position `first`, past a
- * demonstrative or possessor closing its noun phrase (rumah saya dijual:
- * rumah; but mengatakan mereka belum: mereka). */
+/* The unit that heads the subject before position `first`, past adverbs
+ * and a demonstrative or possessor closing its noun phrase (rumah saya
+ * dijual: rumah; mereka kini dirawat: mereka; but mengatakan mereka
+ * belum: mereka). */
 static const juru__unit *subject_before(const juru__unit *u, size_t first) {
   size_t k = first;
+  while (k >= 2 && u[k - 1].cat == JURU__CAT_ADV) k--; /* mereka kini */
   while (k >= 2 && (role_of(&u[k - 1]) == JURU__ROLE_DEMONSTRATIVE ||
                     role_of(&u[k - 1]) == JURU__ROLE_POSSESSOR) &&
          (is_noun(&u[k - 2]) || u[k - 2].cat == JURU__CAT_ADJ))
