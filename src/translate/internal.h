@@ -47,6 +47,8 @@ typedef struct juru__rules {
   juru__strmap classifiers;  /* orang, buah: counting words, not said */
   juru__strmap subordinators; /* setelah, ketika: open a clause */
   juru__strmap reporting;  /* kata, ujar: said, after a short subject */
+  juru__strmap addressee;  /* kepada -> arena offset of the reporting
+                              verb's English with a hearer (told) */
   juru__strmap leading;      /* English adjectives before a numeral */
   juru__strmap nationality;  /* English nouns a country after `origin`
                                 qualifies (his Iranian counterpart) */

@@ -121,6 +121,7 @@ static const struct {
              {"regional", offsetof(juru__rules, regional), 1},
              {"direction", offsetof(juru__rules, directions), 1},
              {"own", offsetof(juru__rules, own), 1},
+             {"addressee", offsetof(juru__rules, addressee), 1},
              {"after-numeral", offsetof(juru__rules, after_numeral), 1},
              {"number-suffix", offsetof(juru__rules, number_suffix), 1}};
 

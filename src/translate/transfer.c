@@ -843,22 +843,34 @@ static int after_comma(const char *src, const juru__unit *u,
 /* ..., kata laporan itu. -> ..., the report said.: a reporting verb after
  * a comma follows its subject when a short noun phrase (at most
  * MAX_REPORTER units) ends the sentence after it; a longer one keeps the
- * verb first (said Samir Hosni, the deputy of ...). */
+ * verb first (said Samir Hosni, the deputy of ...).  With a hearer
+ * (kata Garver kepada AFP) the verb goes between the two, as the
+ * addressee rule says it: Garver told AFP. */
 #define MAX_REPORTER 4
 static void reporting_last(const juru__rules *r, const char *src,
-                           const juru__unit *u, size_t n, size_t *order) {
+                           juru__unit *u, size_t n, size_t *order) {
   size_t q = n; /* the sentence's final punctuation, in order */
   while (q > 0 && u[order[q - 1]].cat == JURU__CAT_PUNCT) q--;
   for (size_t p = 1; p + 1 < q; p++) {
-    const juru__unit *v = &u[order[p]];
-    if (q - p - 1 > MAX_REPORTER || !after_comma(src, u, order, p) ||
+    juru__unit *v = &u[order[p]];
+    if (!after_comma(src, u, order, p) ||
         !source_in(&r->reporting, src, v, NULL))
       continue;
+    size_t to = p + 2; /* where the subject ends: the hearer's preposition */
+    uint32_t told = 0;
+    while (to + 1 < q && !source_in(&r->addressee, src, &u[order[to]], &told))
+      to++;
+    if (to + 1 >= q) to = q;
+    if (to - p - 1 > MAX_REPORTER) continue;
     for (size_t k = p + 1; k < q; k++)
       if (u[order[k]].cat == JURU__CAT_VERB) return;
     size_t verb = order[p];
-    memmove(order + p, order + p + 1, (q - p - 1) * sizeof *order);
-    order[q - 1] = verb;
+    memmove(order + p, order + p + 1, (to - p - 1) * sizeof *order);
+    order[to - 1] = verb;
+    if (to < q) {
+      v->rule_en = r->arena.data + told;
+      u[order[to]].flags |= JURU__U_DROP;
+    }
     return;
   }
 }
