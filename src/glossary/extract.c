@@ -387,6 +387,22 @@ static size_t find_phrase(const juru_extractor *ex, const char *key,
   return n && !only_wordnet(e, n < max ? n : max) ? n : 0;
 }
 
+/* The last token of the place starting at token i, the longest the
+ * lexicon knows (Amerika Serikat, not Amerika), or SIZE_MAX for none. */
+static size_t place_end(const juru_extractor *ex, size_t i) {
+  if (i >= ex->ntok || (ex->tok[i].flags & F_TAKEN)) return SIZE_MAX;
+  size_t end = ex->tok[i].flags & F_PLACE ? i : SIZE_MAX;
+  for (size_t j = i + 1; j < ex->ntok && j - i < 4; j++) {
+    char key[256];
+    juru_lex_entry e[4];
+    if (ex->tok[j].flags & F_TAKEN || !phrase_key(ex, i, j, key, sizeof key))
+      break;
+    size_t found = find_phrase(ex, key, e, 4);
+    if (found && (entries_flags(e, found < 4 ? found : 4) & F_PLACE)) end = j;
+  }
+  return end;
+}
+
 /* Multi-word lexicon entries, longest-leftmost. */
 static int name_part(const tinfo *t, int sentence_start);
 static size_t with_acronym(const juru_extractor *ex, size_t j);
@@ -420,9 +436,10 @@ static juru_status lexicon_terms(juru_extractor *ex) {
                                                            : JURU_TERM_TERM;
       /* a role or ministry with its country: Perdana Menteri sementara
        * Pakistan, Kementerian Luar Negeri Pakistan */
-      if ((cat == JURU_TERM_ROLE || cat == JURU_TERM_ORG) && j + 1 < ex->ntok &&
-          (ex->tok[j + 1].flags & F_PLACE) && !(ex->tok[j + 1].flags & F_TAKEN))
-        j++;
+      size_t place = cat == JURU_TERM_ROLE || cat == JURU_TERM_ORG
+                         ? place_end(ex, j + 1) : SIZE_MAX;
+      if (place != SIZE_MAX)
+        j = place;
       /* ... or its name: Front Pembebasan Baloch */
       else if (cat == JURU_TERM_ORG && (ex->tok[i].flags & F_CAP))
         while (j + 1 < ex->ntok && name_part(&ex->tok[j + 1], 0) &&
@@ -495,11 +512,12 @@ static juru_status split_run(juru_extractor *ex, size_t i, size_t j) {
       return add_cand(ex, i, with_acronym(ex, j), JURU_TERM_ORG, NULL,
                       JURU_ORIGIN_COMPOSED, 0);
     }
-    if (t->flags & F_PLACE) {
-      juru_status st = add_cand(ex, i, i, JURU_TERM_PLACE, NULL,
+    size_t place = place_end(ex, i);
+    if (place != SIZE_MAX && place <= j) {
+      juru_status st = add_cand(ex, i, place, JURU_TERM_PLACE, NULL,
                                 JURU_ORIGIN_NAME, 0);
       if (st != JURU_OK) return st;
-      i++;
+      i = place + 1;
       continue;
     }
     if (t->flags & F_ROLE) {
@@ -508,7 +526,8 @@ static juru_status split_run(juru_extractor *ex, size_t i, size_t j) {
       while (k < j && (ex->tok[k + 1].flags & (F_COMMON | F_ROLE)) &&
              !(ex->tok[k + 1].flags & F_PLACE))
         k++;
-      if (k < j && (ex->tok[k + 1].flags & F_PLACE)) k++;
+      size_t country = k < j ? place_end(ex, k + 1) : SIZE_MAX;
+      if (country != SIZE_MAX && country <= j) k = country;
       juru_status st = add_cand(ex, i, k, JURU_TERM_ROLE, NULL,
                                 JURU_ORIGIN_COMPOSED, 0);
       if (st != JURU_OK) return st;
@@ -725,17 +744,18 @@ static void unit_english(juru_extractor *ex, size_t i, size_t j, int alone,
   char key[512];
   u->name = 0;
   size_t found;
-  if (i == j && (t->flags & F_PLACE) &&
-      (found = juru_lexicon_find(ex->lx, t->key, strlen(t->key), e, 4)) > 0) {
+  if (i == j) found = t->flags & F_PLACE
+                         ? juru_lexicon_find(ex->lx, t->key, strlen(t->key), e, 4)
+                         : 0;
+  else found = phrase_key(ex, i, j, key, sizeof key)
+                   ? find_phrase(ex, key, e, 4) : 0;
+  if (found) {
+    /* a place before a head says its demonym (Amerika Serikat: US) */
+    int place = (entries_flags(e, found < 4 ? found : 4) & F_PLACE) != 0;
     int done = 0;
-    for (size_t k = 0; !alone && !done && k < found && k < 4; k++)
+    for (size_t k = 0; place && !alone && !done && k < found && k < 4; k++)
       done = demonym(&e[k], u->text, sizeof u->text);
     if (!done) first_sense(&e[0], u->text, sizeof u->text);
-    return;
-  }
-  if (j > i && phrase_key(ex, i, j, key, sizeof key) &&
-      find_phrase(ex, key, e, 4)) {
-    first_sense(&e[0], u->text, sizeof u->text);
     return;
   }
   juru_lookup_result r;

@@ -379,7 +379,7 @@ static int is_name(const juru__unit *u) {
  * with `first`, whether its first word is (Menteri Luar Negeri). */
 static int listed(const juru__strmap *set, const char *src,
                   const juru__unit *u, int first) {
-  char w[32];
+  char w[128]; /* Menteri Luar Negeri Amerika Serikat */
   size_t len = u->kind == JURU_UNIT_LEXICON || u->kind == JURU_UNIT_TERM
                    ? source_words(src, u, w, sizeof w) : 0;
   const char *space = first && len ? memchr(w, ' ', len) : NULL;
