@@ -308,8 +308,18 @@ static void verb_group_forms(const juru__rules *r, const char *src,
     v->post = r->agent;
 }
 
-/* yang before an adjective: "which is" (kerja sama yang erat). */
-static void relatives(juru__unit *u, size_t n) {
+/* Is the unit's English a participle (killed, injured)? */
+static int participle(const char *arena, const juru__unit *u) {
+  const char *e = arena + u->en_off;
+  size_t n = u->en_len, w = 0;
+  while (w < n && e[w] != ' ') w++;
+  return w > 3 && e[w - 2] == 'e' && e[w - 1] == 'd';
+}
+
+/* yang before an adjective: "which is" (kerja sama yang erat); before
+ * one that is a participle, nothing, as before a passive (dua orang yang
+ * tewas pekan ini -> two people killed this week). */
+static void relatives(const char *arena, juru__unit *u, size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (role_of(&u[i]) != JURU__ROLE_RELATIVE || (u[i].flags & JURU__U_DROP))
       continue;
@@ -317,7 +327,11 @@ static void relatives(juru__unit *u, size_t n) {
     size_t k = i + 1;
     while (k < n && (u[k].cat == JURU__CAT_ADV || role_of(&u[k]) == JURU__ROLE_NEGATION))
       k++;
-    if (k < n && u[k].cat == JURU__CAT_ADJ) u[i].rule_en = u[i].rule->extra;
+    if (k == i + 1 && k < n && u[k].cat == JURU__CAT_ADJ && !u[k].rule_en &&
+        participle(arena, &u[k]))
+      u[i].flags |= JURU__U_DROP;
+    else if (k < n && u[k].cat == JURU__CAT_ADJ)
+      u[i].rule_en = u[i].rule->extra;
   }
 }
 
@@ -897,7 +911,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
   comparatives(r, en, src, arena, u, n);
   for (size_t j = 0; j < n; j++)
     if (is_verb(&u[j])) verb_group_forms(r, src, arena, u, n, j, order);
-  relatives(u, n);
+  relatives(arena, u, n);
   object_pronouns(r, src, u, n);
   name_predicates(r, src, arena, u, n);
   person_possessives(r, src, u, n);
