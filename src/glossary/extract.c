@@ -228,10 +228,21 @@ static void describe(juru_extractor *ex, tinfo *t) {
     t->flags |= entries_flags(e, found < 4 ? found : 4);
   } else {
     juru_lookup_result r;
-    if (juru_lookup(ex->lx, ex->morph, w, n, &r) == JURU_OK && r.n_entries)
-      t->flags |= entry_flags(&r.entries[0]) & ~(unsigned)(F_PLACE | F_PROPN);
-    else if (juru_lexicon_reverse(ex->lx, t->key, k, e, 1))
+    if (juru_lookup(ex->lx, ex->morph, w, n, &r) == JURU_OK && r.n_entries) {
+      const juru_analysis *a = &r.analysis;
+      if (a->particle && !a->possessive && strcmp(a->base, a->lemma) == 0) {
+        /* Sabtu-lah, Jakarta-pun: the word itself, stressed (a date or a
+         * place, not a person called Sabtu-lah) */
+        snprintf(t->key, sizeof t->key, "%s", a->base);
+        if (juru__strmap_get(&ex->rules, t->key, strlen(t->key), &rule))
+          t->flags |= rule;
+        t->flags |= entries_flags(r.entries, r.n_entries < 4 ? r.n_entries : 4);
+      } else {
+        t->flags |= entry_flags(&r.entries[0]) & ~(unsigned)(F_PLACE | F_PROPN);
+      }
+    } else if (juru_lexicon_reverse(ex->lx, t->key, k, e, 1)) {
       t->flags |= F_ENGLISH;
+    }
   }
 }
 
