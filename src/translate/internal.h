@@ -52,6 +52,9 @@ typedef struct juru__rules {
   juru__strmap leading;      /* English adjectives before a numeral */
   juru__strmap nationality;  /* English nouns a country after `origin`
                                 qualifies (his Iranian counterpart) */
+  juru__strmap ages;       /* "berusia tahun" -> arena offset of what the
+                              number between takes (59-year-old) */
+  juru__strmap age_predicates; /* the same, as a predicate (59 years old) */
   juru__strmap number_suffix; /* -an -> arena offset of what the digits
                                  take in English (1970-an: 1970s) */
   juru__strmap after_numeral; /* phrase -> arena offset of its English

@@ -123,7 +123,9 @@ static const struct {
              {"own", offsetof(juru__rules, own), 1},
              {"addressee", offsetof(juru__rules, addressee), 1},
              {"after-numeral", offsetof(juru__rules, after_numeral), 1},
-             {"number-suffix", offsetof(juru__rules, number_suffix), 1}};
+             {"number-suffix", offsetof(juru__rules, number_suffix), 1},
+             {"age", offsetof(juru__rules, ages), 1},
+             {"age-predicate", offsetof(juru__rules, age_predicates), 1}};
 
 static juru__strmap *list_map(juru__rules *r, size_t i) {
   return (juru__strmap *)((char *)r + lists[i].offset);

@@ -328,10 +328,12 @@ static void relatives(const char *arena, juru__unit *u, size_t n) {
     while (k < n && (u[k].cat == JURU__CAT_ADV || role_of(&u[k]) == JURU__ROLE_NEGATION))
       k++;
     if (k == i + 1 && k < n && u[k].cat == JURU__CAT_ADJ && !u[k].rule_en &&
-        participle(arena, &u[k]))
+        participle(arena, &u[k])) {
       u[i].flags |= JURU__U_DROP;
-    else if (k < n && u[k].cat == JURU__CAT_ADJ)
-      u[i].rule_en = u[i].rule->extra;
+    } else if (k < n && u[k].cat == JURU__CAT_ADJ) {
+      u[i].rule_en = u[i].rule->extra; /* which is 59 years old */
+      if (u[k].alt_len) u[k].flags |= JURU__U_ALT;
+    }
   }
 }
 
@@ -459,9 +461,11 @@ static size_t relative_adjective(juru__unit *u, size_t n, size_t i,
   if (k >= n || u[k].cat != JURU__CAT_ADJ || u[k].possessive ||
       (k + 1 < n && u[k + 1].cat != JURU__CAT_PUNCT &&
        u[k + 1].cat != JURU__CAT_PREP && !is_verb(&u[k + 1]) &&
+       role_of(&u[k + 1]) != JURU__ROLE_DEMONSTRATIVE &&
        !joins_noun(u, n, k + 1)))
     return j;
   u[j].flags |= JURU__U_DROP;
+  u[k].flags &= ~(unsigned)JURU__U_ALT; /* the 59-year-old king */
   return k + 1;
 }
 
@@ -570,6 +574,14 @@ static void before_numeral(const juru__rules *r, const char *arena,
   }
 }
 
+/* An adjective said as a predicate: the copula at `at` (the adjective or
+ * an adverb before it), and its predicative English where it has one
+ * (59 years old, not 59-year-old). */
+static void predicate(const juru__rules *r, juru__unit *at, juru__unit *a) {
+  at->pre = r->copula;
+  if (a->alt_len) a->flags |= JURU__U_ALT;
+}
+
 /* Where a clause ends: punctuation, a conjunction, or a word that opens
  * a clause of its own (setelah, bahwa). */
 static int breaks_clause(const juru__rules *r, const char *src,
@@ -627,7 +639,8 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
   size_t j = names ? i + 1 + names
                    : modifiers(r, src, arena, u, n, i, &closed);
   if (!names && r->copula && numeral_predicate(r, src, arena, u, n, i, j)) {
-    u[--j].pre = r->copula;
+    j--;
+    predicate(r, &u[j], &u[j]);
     u[j].flags |= JURU__U_AGREE;
     closed = 1;
   }
@@ -655,7 +668,7 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
     size_t c = end; /* lebih besar: not on the dropped lebih */
     while (c < k && (u[c].flags & JURU__U_DROP)) c++;
     if (k < n && u[k].cat == JURU__CAT_ADJ && !u[c].pre) {
-      u[c].pre = r->copula;
+      predicate(r, &u[c], &u[k]);
       if (u[i].flags & JURU__U_PLURAL) u[c].flags |= JURU__U_AGREE;
     }
   }
@@ -797,6 +810,11 @@ static void nationalities(const juru__rules *r, const char *src,
   }
 }
 
+/* dia, mereka: a personal pronoun (one with a possessive), not yang */
+static int personal(const juru__unit *u) {
+  return u->cat == JURU__CAT_PRON && role_of(u) == JURU__ROLE_POSSESSOR;
+}
+
 /* Pablo Escobar tewas -> Pablo Escobar was killed, dia terluka -> he was
  * injured: an adjective right after a name, or after a pronoun opening
  * the clause, in a clause with no verb, is what the subject is. */
@@ -812,9 +830,9 @@ static void name_predicates(const juru__rules *r, const char *src,
       const juru__unit *s = &u[i - 1];
       if (u[i].cat != JURU__CAT_ADJ || u[i].pre || u[i].rule_en ||
           (u[i].flags & JURU__U_CAP) ||
-          !(is_name(s) || (s->cat == JURU__CAT_PRON && i - 1 == start)))
+          !(is_name(s) || (personal(s) && i - 1 == start)))
         continue;
-      u[i].pre = r->copula;
+      predicate(r, &u[i], &u[i]);
       if (plural_subject(s, arena)) u[i].flags |= JURU__U_AGREE;
     }
     start = end + 1;
@@ -833,7 +851,7 @@ static void person_possessives(const juru__rules *r, const char *src,
   for (size_t i = 0; i < n; i++) {
     /* the clitic's possessive is the rule's own string (word_unit) */
     if (u[i].possessive == clitic->english && who) u[i].possessive = who;
-    if (u[i].cat == JURU__CAT_PRON && role_of(&u[i]) == JURU__ROLE_POSSESSOR)
+    if (personal(&u[i]))
       who = u[i].rule->english;
     else if (listed(&r->titles, src, &u[i], 1))
       who = r->person_possessive;

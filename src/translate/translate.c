@@ -327,6 +327,50 @@ static int suffixed_number(juru_translator *tr, const char *w, size_t n,
   return 1;
 }
 
+static char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The number token's digits and `en` after them, into the arena. */
+static juru_status number_with(juru_translator *tr, const char *text,
+                               const juru_token *num, const char *en,
+                               size_t *off, size_t *len) {
+  size_t d = num->end - num->start;
+  *off = tr->arena.len;
+  *len = d + strlen(en);
+  juru_status st = juru__buf_append(&tr->arena, text + num->start, d);
+  return st ? st : juru__buf_append(&tr->arena, en, strlen(en));
+}
+
+/* berusia 59 tahun -> 59-year-old: a word, a number and a word the age
+ * rules list, one adjective (seorang pria berusia 59 tahun: a 59-year-old
+ * man).  Returns the tokens used, or 0. */
+static size_t age_unit(juru_translator *tr, const char *text,
+                       const juru_token *t, size_t nt, juru__unit *u,
+                       juru_status *st) {
+  char key[64];
+  size_t a = t[0].end - t[0].start, b = nt > 2 ? t[2].end - t[2].start : 0;
+  uint32_t off;
+  if (nt < 3 || t[1].type != JURU_TOK_NUMBER || t[2].type != JURU_TOK_WORD ||
+      a + b + 2 > sizeof key)
+    return 0;
+  for (size_t k = 0; k < a; k++) key[k] = ascii_lower(text[t[0].start + k]);
+  key[a] = ' ';
+  for (size_t k = 0; k < b; k++)
+    key[a + 1 + k] = ascii_lower(text[t[2].start + k]);
+  if (!juru__strmap_get(&tr->rules.ages, key, a + 1 + b, &off)) return 0;
+  u->kind = JURU_UNIT_RULE;
+  u->cat = JURU__CAT_ADJ;
+  *st = number_with(tr, text, &t[1], tr->rules.arena.data + off, &u->en_off,
+                    &u->en_len);
+  /* dia berusia 59 tahun: he was 59 years old (transfer says ALT) */
+  if (*st == JURU_OK &&
+      juru__strmap_get(&tr->rules.age_predicates, key, a + 1 + b, &off))
+    *st = number_with(tr, text, &t[1], tr->rules.arena.data + off,
+                      &u->alt_off, &u->alt_len);
+  return 3;
+}
+
 static juru_status word_unit(juru_translator *tr, const char *text,
                              const juru_token *t, int first, juru__unit *u) {
   const char *w = text + t->start;
@@ -546,7 +590,8 @@ static juru_status build_units(juru_translator *tr, const char *text,
         while (i + limit < nt && tr->tokens[i + limit].start < tr->matches[m].start)
           limit++;
       }
-      size_t k = phrase_unit(tr, text, t, nt - i, limit, n == 0, u, &st);
+      size_t k = limit >= 3 ? age_unit(tr, text, t, nt - i, u, &st) : 0;
+      if (!k) k = phrase_unit(tr, text, t, nt - i, limit, n == 0, u, &st);
       if (k) used = k;
       else st = word_unit(tr, text, t, n == 0, u);
       u->end = tr->tokens[i + used - 1].end;
