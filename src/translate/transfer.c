@@ -663,8 +663,10 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
     u[own].rule_en = r->arena.data + own_off;
   }
   if ((dem < n || (i == 0 && owned)) && r->copula) {
-    size_t k = end;
-    while (k < n && u[k].cat == JURU__CAT_ADV) k++;
+    size_t k = end; /* not past an auxiliary: itu dapat terintegrasi */
+    while (k < n && u[k].cat == JURU__CAT_ADV &&
+           acting_role(&u[k]) != JURU__ROLE_AUX)
+      k++;
     size_t c = end; /* lebih besar: not on the dropped lebih */
     while (c < k && (u[c].flags & JURU__U_DROP)) c++;
     if (k < n && u[k].cat == JURU__CAT_ADJ && !u[c].pre) {
@@ -740,6 +742,27 @@ static void comparatives(const juru__rules *r, const juru__english *en,
       continue;
     u[i].flags |= JURU__U_DROP;
     a->flags |= JURU__U_COMPARATIVE;
+  }
+}
+
+/* akan siap -> will be ready, dapat terintegrasi -> can be integrated,
+ * akan sangat penting -> will be very important: an adjective after an
+ * auxiliary that wants a bare verb, past adverbs, takes the auxiliary's
+ * "be" before the first word said after it. */
+static void modal_adjectives(juru__unit *u, size_t n) {
+  for (size_t p = 0; p + 1 < n; p++) {
+    juru__unit *a = &u[p];
+    if (role_of(a) != JURU__ROLE_AUX || a->rule->next != JURU__EN_BASE)
+      continue;
+    size_t k = p + 1, first = n;
+    for (; k < n && ((u[k].flags & JURU__U_DROP) || u[k].cat == JURU__CAT_ADV);
+         k++)
+      if (first == n && !(u[k].flags & JURU__U_DROP)) first = k;
+    if (k >= n || u[k].cat != JURU__CAT_ADJ || u[k].rule_en) continue;
+    if (first == n) first = k;
+    if (u[first].pre) continue;
+    a->rule_en = a->rule->english;
+    u[first].pre = a->rule->extra;
   }
 }
 
@@ -930,6 +953,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
   for (size_t j = 0; j < n; j++)
     if (is_verb(&u[j])) verb_group_forms(r, src, arena, u, n, j, order);
   relatives(arena, u, n);
+  modal_adjectives(u, n);
   object_pronouns(r, src, u, n);
   name_predicates(r, src, arena, u, n);
   person_possessives(r, src, u, n);
