@@ -422,21 +422,30 @@ static void owns(const juru__rules *r, juru__unit *u, size_t head,
   u[owner].flags |= JURU__U_OWNER;
 }
 
+/* A word in `list` before a noun phrase takes the list's English for it
+ * (near, southeast of), which the model keeps, and the phrase after it is
+ * its object, not a modifier before it. */
+static int heads_next(const juru__rules *r, const juru__strmap *list,
+                      const char *src, juru__unit *u, size_t n, size_t i) {
+  uint32_t off;
+  if (i + 1 >= n ||
+      (!is_noun(&u[i + 1]) && !is_name(&u[i + 1]) &&
+       u[i + 1].cat != JURU__CAT_PLACE) ||
+      !source_in(list, src, &u[i], &off))
+    return 0;
+  u[i].rule_en = r->arena.data + off;
+  u[i].flags |= JURU__U_KEEP;
+  u[i + 1].flags |= JURU__U_OWNER; /* near the border */
+  return 1;
+}
+
 /* wilayah dekat perbatasan -> the region near the border: an adjective
  * that governs the noun after it takes its governing English and ends the
  * phrase before it. */
 static int governs(const juru__rules *r, const char *src, juru__unit *u,
                    size_t n, size_t j) {
-  uint32_t off;
-  if (u[j].cat != JURU__CAT_ADJ || j + 1 >= n ||
-      (!is_noun(&u[j + 1]) && !is_name(&u[j + 1]) &&
-       u[j + 1].cat != JURU__CAT_PLACE) ||
-      !source_in(&r->governing, src, &u[j], &off))
-    return 0;
-  u[j].rule_en = r->arena.data + off;
-  u[j].flags |= JURU__U_KEEP;
-  u[j + 1].flags |= JURU__U_OWNER; /* near the border */
-  return 1;
+  return u[j].cat == JURU__CAT_ADJ &&
+         heads_next(r, &r->governing, src, u, n, j);
 }
 
 /* A conjunction at k joining a noun, not a second adjective (ikan yang
@@ -535,15 +544,9 @@ static int governing_noun(const juru__rules *r, const char *arena,
  * timur: the east coast). */
 static int direction_of(const juru__rules *r, const char *src, juru__unit *u,
                         size_t n, size_t i) {
-  uint32_t off;
-  if (i + 1 >= n || (i > 0 && u[i - 1].cat != JURU__CAT_PREP) ||
-      (!is_noun(&u[i + 1]) && !is_name(&u[i + 1]) &&
-       u[i + 1].cat != JURU__CAT_PLACE) ||
-      !source_in(&r->directions, src, &u[i], &off))
+  if ((i > 0 && u[i - 1].cat != JURU__CAT_PREP) ||
+      !heads_next(r, &r->directions, src, u, n, i))
     return 0;
-  u[i].rule_en = r->arena.data + off;
-  u[i].flags |= JURU__U_KEEP;
-  u[i + 1].flags |= JURU__U_OWNER;
   if (r->article && !determined(u, i)) u[i].det = r->article;
   return 1;
 }
