@@ -914,11 +914,13 @@ static void reporting_last(const juru__rules *r, const char *src,
     if (!after_comma(src, u, order, p) ||
         !source_in(&r->reporting, src, v, NULL))
       continue;
-    size_t to = p + 2; /* where the subject ends: the hearer's preposition */
+    size_t to = q; /* where the subject ends: the hearer's preposition */
     uint32_t told = 0;
-    while (to + 1 < q && !source_in(&r->addressee, src, &u[order[to]], &told))
-      to++;
-    if (to + 1 >= q) to = q;
+    for (size_t k = p + 2; k + 1 < q && k <= p + 1 + MAX_REPORTER; k++)
+      if (source_in(&r->addressee, src, &u[order[k]], &told)) {
+        to = k;
+        break;
+      }
     if (to - p - 1 > MAX_REPORTER) continue;
     for (size_t k = p + 1; k < q; k++)
       if (u[order[k]].cat == JURU__CAT_VERB) return;
