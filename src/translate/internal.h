@@ -50,6 +50,8 @@ typedef struct juru__rules {
   juru__strmap addressee;  /* kepada -> arena offset of the reporting
                               verb's English with a hearer (told) */
   juru__strmap leading;      /* English adjectives before a numeral */
+  juru__strmap persons;      /* English nouns that name people: yang after
+                                them is "who" */
   juru__strmap nationality;  /* English nouns a country after `origin`
                                 qualifies (his Iranian counterpart) */
   juru__strmap ages;       /* "berusia tahun" -> arena offset of what the
@@ -79,6 +81,7 @@ typedef struct juru__rules {
   const char *person_possessive; /* -nya after a title names a person
                                     (his counterpart), or NULL */
   const char *origin;      /* the Indonesian word for "from" (dari) */
+  const char *who, *who_is; /* the relative after a person, or NULL */
 } juru__rules;
 
 juru_status juru__rules_load(const char *path, juru__rules *r, juru_error *err);

@@ -115,6 +115,7 @@ static const struct {
              {"reporting", offsetof(juru__rules, reporting), 0},
              {"leading", offsetof(juru__rules, leading), 0},
              {"nationality", offsetof(juru__rules, nationality), 0},
+             {"person", offsetof(juru__rules, persons), 0},
              {"appositive", offsetof(juru__rules, appositive), 0},
              {"object", offsetof(juru__rules, objects), 1},
              {"governing", offsetof(juru__rules, governing), 1},
@@ -133,7 +134,7 @@ static juru__strmap *list_map(juru__rules *r, size_t i) {
 
 /* Where each setting's value was stored in the arena, or JURU__NONE. */
 typedef struct setting_offs {
-  size_t be, article, copula, genitive, person, origin;
+  size_t be, article, copula, genitive, person, origin, who, who_is;
 } setting_offs;
 
 /* A setting's value, or NULL when it is absent or "-" (stored empty). */
@@ -192,6 +193,8 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
     if (is(f[1], "genitive")) return store(r, f[2], &set->genitive);
     if (is(f[1], "person-possessive")) return store(r, f[2], &set->person);
     if (is(f[1], "origin")) return store(r, f[2], &set->origin);
+    if (is(f[1], "person-relative")) return store(r, f[2], &set->who);
+    if (is(f[1], "person-relative-be")) return store(r, f[2], &set->who_is);
   }
   return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
                     "unknown rule '%.*s' or too few fields", (int)f[0].n,
@@ -206,8 +209,8 @@ juru_status juru__rules_load(const char *path, juru__rules *r,
   b.max = 16u << 20;
   pending *offs = NULL;
   size_t noffs = 0, month_off[13];
-  setting_offs set = {JURU__NONE, JURU__NONE, JURU__NONE,
-                      JURU__NONE, JURU__NONE, JURU__NONE};
+  setting_offs set = {JURU__NONE, JURU__NONE, JURU__NONE, JURU__NONE,
+                      JURU__NONE, JURU__NONE, JURU__NONE, JURU__NONE};
   for (int m = 0; m < 13; m++) month_off[m] = JURU__NONE;
   juru_status st = juru__read_file(path, &b, err);
   if (st == JURU_OK) st = juru_utf8_check(b.data, b.len, err);
@@ -235,6 +238,8 @@ juru_status juru__rules_load(const char *path, juru__rules *r,
     r->copula = setting(r, set.copula);
     r->person_possessive = setting(r, set.person);
     r->origin = setting(r, set.origin);
+    r->who = setting(r, set.who);
+    r->who_is = setting(r, set.who_is);
   } else if (st == JURU_ENOMEM) {
     juru__fail(err, st, path, 0, 0, JURU__NONE, "out of memory");
   } else if (err && err->source[0] == '\0') {

@@ -308,6 +308,11 @@ static void verb_group_forms(const juru__rules *r, const char *src,
     v->post = r->agent;
 }
 
+/* dia, mereka: a personal pronoun (one with a possessive), not yang */
+static int personal(const juru__unit *u) {
+  return u->cat == JURU__CAT_PRON && role_of(u) == JURU__ROLE_POSSESSOR;
+}
+
 /* Is the unit's English a participle (killed, injured)? */
 static int participle(const char *arena, const juru__unit *u) {
   const char *e = arena + u->en_off;
@@ -316,14 +321,34 @@ static int participle(const char *arena, const juru__unit *u) {
   return w > 3 && e[w - 2] == 'e' && e[w - 1] == 'd';
 }
 
+/* Does the unit before the relative at i (past a comma) name a person:
+ * a name kept as written, a personal pronoun, or a noun the person list
+ * holds (para pejabat yang: officials who)? */
+static int after_person(const juru__rules *r, const char *arena,
+                        const juru__unit *u, size_t i) {
+  size_t k = i;
+  if (k > 0 && u[k - 1].cat == JURU__CAT_PUNCT) k--;
+  if (k == 0) return 0;
+  const juru__unit *p = &u[k - 1];
+  const char *e = arena + p->en_off;
+  size_t w = 0;
+  while (w < p->en_len && e[w] != ' ') w++;
+  return p->cat == JURU__CAT_NAME || personal(p) ||
+         (p->cat == JURU__CAT_NOUN && !p->rule_en &&
+          juru__strmap_get(&r->persons, e, w, NULL));
+}
+
 /* yang before an adjective: "which is" (kerja sama yang erat); before
  * one that is a participle, nothing, as before a passive (dua orang yang
- * tewas pekan ini -> two people killed this week). */
-static void relatives(const char *arena, juru__unit *u, size_t n) {
+ * tewas pekan ini -> two people killed this week); after a person, the
+ * person-relative settings (who, who is). */
+static void relatives(const juru__rules *r, const char *arena, juru__unit *u,
+                      size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (role_of(&u[i]) != JURU__ROLE_RELATIVE || (u[i].flags & JURU__U_DROP))
       continue;
-    u[i].rule_en = u[i].rule->english;
+    int who = r->who && r->who_is && after_person(r, arena, u, i);
+    u[i].rule_en = who ? r->who : u[i].rule->english;
     size_t k = i + 1;
     while (k < n && (u[k].cat == JURU__CAT_ADV || role_of(&u[k]) == JURU__ROLE_NEGATION))
       k++;
@@ -331,7 +356,8 @@ static void relatives(const char *arena, juru__unit *u, size_t n) {
         participle(arena, &u[k])) {
       u[i].flags |= JURU__U_DROP;
     } else if (k < n && u[k].cat == JURU__CAT_ADJ) {
-      u[i].rule_en = u[i].rule->extra; /* which is 59 years old */
+      /* which is 59 years old */
+      u[i].rule_en = who ? r->who_is : u[i].rule->extra;
       if (u[k].alt_len) u[k].flags |= JURU__U_ALT;
     }
   }
@@ -836,11 +862,6 @@ static void nationalities(const juru__rules *r, const char *src,
   }
 }
 
-/* dia, mereka: a personal pronoun (one with a possessive), not yang */
-static int personal(const juru__unit *u) {
-  return u->cat == JURU__CAT_PRON && role_of(u) == JURU__ROLE_POSSESSOR;
-}
-
 /* Pablo Escobar tewas -> Pablo Escobar was killed, dia terluka -> he was
  * injured: an adjective right after a name, or after a pronoun opening
  * the clause, in a clause with no verb, is what the subject is. */
@@ -957,7 +978,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
   comparatives(r, en, src, arena, u, n);
   for (size_t j = 0; j < n; j++)
     if (is_verb(&u[j])) verb_group_forms(r, src, arena, u, n, j, order);
-  relatives(arena, u, n);
+  relatives(r, arena, u, n);
   modal_adjectives(u, n);
   object_pronouns(r, src, u, n);
   name_predicates(r, src, arena, u, n);
