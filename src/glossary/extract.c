@@ -207,6 +207,18 @@ static unsigned entries_flags(const juru_lex_entry *e, size_t n) {
   return f;
 }
 
+/* The rules' flags for t->key and, when the lexicon has it, its entries';
+ * whether it has. */
+static int describe_key(juru_extractor *ex, tinfo *t) {
+  size_t k = strlen(t->key);
+  uint32_t rule = 0;
+  if (juru__strmap_get(&ex->rules, t->key, k, &rule)) t->flags |= rule;
+  juru_lex_entry e[4];
+  size_t found = juru_lexicon_find(ex->lx, t->key, k, e, 4);
+  if (found) t->flags |= entries_flags(e, found < 4 ? found : 4);
+  return found != 0;
+}
+
 static void describe(juru_extractor *ex, tinfo *t) {
   const char *w = ex->s + t->start;
   size_t n = t->end - t->start;
@@ -219,30 +231,22 @@ static void describe(juru_extractor *ex, tinfo *t) {
   if (c0 != JURU__C_UPPER && c0 != JURU__C_LOWER) return;
   t->flags |= F_WORD;
   if (c0 == JURU__C_UPPER) t->flags |= F_CAP;
-  uint32_t rule = 0;
-  if (juru__strmap_get(&ex->rules, t->key, k, &rule)) t->flags |= rule;
   t->bg = juru_morph_frequency(ex->morph, t->key, k);
-  juru_lex_entry e[4];
-  size_t found = juru_lexicon_find(ex->lx, t->key, k, e, 4);
-  if (found) {
-    t->flags |= entries_flags(e, found < 4 ? found : 4);
-  } else {
-    juru_lookup_result r;
-    if (juru_lookup(ex->lx, ex->morph, w, n, &r) == JURU_OK && r.n_entries) {
-      const juru_analysis *a = &r.analysis;
-      if (a->particle && !a->possessive && strcmp(a->base, a->lemma) == 0) {
-        /* Sabtu-lah, Jakarta-pun: the word itself, stressed (a date or a
-         * place, not a person called Sabtu-lah) */
-        snprintf(t->key, sizeof t->key, "%s", a->base);
-        if (juru__strmap_get(&ex->rules, t->key, strlen(t->key), &rule))
-          t->flags |= rule;
-        t->flags |= entries_flags(r.entries, r.n_entries < 4 ? r.n_entries : 4);
-      } else {
-        t->flags |= entry_flags(&r.entries[0]) & ~(unsigned)(F_PLACE | F_PROPN);
-      }
-    } else if (juru_lexicon_reverse(ex->lx, t->key, k, e, 1)) {
-      t->flags |= F_ENGLISH;
+  if (describe_key(ex, t)) return;
+  juru_lookup_result r;
+  juru_lex_entry e[1];
+  if (juru_lookup(ex->lx, ex->morph, w, n, &r) == JURU_OK && r.n_entries) {
+    const juru_analysis *a = &r.analysis;
+    if (a->particle && !a->possessive && strcmp(a->base, a->lemma) == 0) {
+      /* Sabtu-lah, Jakarta-pun: the word itself, stressed (a date or a
+       * place, not a person called Sabtu-lah) */
+      snprintf(t->key, sizeof t->key, "%s", a->base);
+      describe_key(ex, t);
+    } else {
+      t->flags |= entry_flags(&r.entries[0]) & ~(unsigned)(F_PLACE | F_PROPN);
     }
+  } else if (juru_lexicon_reverse(ex->lx, t->key, k, e, 1)) {
+    t->flags |= F_ENGLISH;
   }
 }
 

@@ -48,6 +48,21 @@ static size_t source_words(const char *src, const juru__unit *u, char *w,
   return len;
 }
 
+/* The unit's English as generation says it: a rule's, else the chosen
+ * sense. */
+static const char *english_of(const char *arena, const juru__unit *u,
+                              size_t *n) {
+  *n = u->rule_en ? strlen(u->rule_en) : u->en_len;
+  return u->rule_en ? u->rule_en : arena + u->en_off;
+}
+
+/* The length of the first word of e[0..n). */
+static size_t first_word(const char *e, size_t n) {
+  size_t w = 0;
+  while (w < n && e[w] != ' ') w++;
+  return w;
+}
+
 /* A lexicon word or phrase whose source words `map` holds; its value in
  * `value` when not NULL. */
 static int source_in(const juru__strmap *map, const char *src,
@@ -209,8 +224,8 @@ static int plural_subject(const juru__unit *u, const char *arena) {
   static const char *const plural[] = {"they", "we", "you", "i", NULL};
   if (u->flags & JURU__U_PLURAL) return 1;
   if (u->cat != JURU__CAT_PRON) return 0;
-  const char *e = u->rule_en ? u->rule_en : arena + u->en_off;
-  size_t n = u->rule_en ? strlen(u->rule_en) : u->en_len;
+  size_t n;
+  const char *e = english_of(arena, u, &n);
   for (size_t i = 0; plural[i]; i++)
     if (strlen(plural[i]) == n && memcmp(e, plural[i], n) == 0) return 1;
   return 0;
@@ -315,9 +330,9 @@ static int personal(const juru__unit *u) {
 
 /* Is the unit's English a participle (killed, injured)? */
 static int participle(const char *arena, const juru__unit *u) {
-  const char *e = arena + u->en_off;
-  size_t n = u->en_len, w = 0;
-  while (w < n && e[w] != ' ') w++;
+  size_t n;
+  const char *e = english_of(arena, u, &n);
+  size_t w = first_word(e, n);
   return w > 3 && e[w - 2] == 'e' && e[w - 1] == 'd';
 }
 
@@ -330,12 +345,11 @@ static int after_person(const juru__rules *r, const char *arena,
   if (k > 0 && u[k - 1].cat == JURU__CAT_PUNCT) k--;
   if (k == 0) return 0;
   const juru__unit *p = &u[k - 1];
-  const char *e = arena + p->en_off;
-  size_t w = 0;
-  while (w < p->en_len && e[w] != ' ') w++;
+  size_t n;
+  const char *e = english_of(arena, p, &n);
   return p->cat == JURU__CAT_NAME || personal(p) ||
          (p->cat == JURU__CAT_NOUN && !p->rule_en &&
-          juru__strmap_get(&r->persons, e, w, NULL));
+          juru__strmap_get(&r->persons, e, first_word(e, n), NULL));
 }
 
 /* yang before an adjective: "which is" (kerja sama yang erat); before
@@ -373,17 +387,17 @@ static int is_modifier(const juru__unit *u, const char *arena) {
 
 static int starts_determined(const juru__rules *r, const char *arena,
                              const juru__unit *u) {
-  const char *e = u->rule_en ? u->rule_en : arena + u->en_off;
-  size_t n = u->rule_en ? strlen(u->rule_en) : u->en_len, w = 0;
-  while (w < n && e[w] != ' ') w++;
-  return juru__strmap_get(&r->determiners, e, w, NULL);
+  size_t n;
+  const char *e = english_of(arena, u, &n);
+  return juru__strmap_get(&r->determiners, e, first_word(e, n), NULL);
 }
 
 /* ... or ends with one (di berbagai: in various). */
 static int ends_determined(const juru__rules *r, const char *arena,
                            const juru__unit *u) {
-  const char *e = u->rule_en ? u->rule_en : arena + u->en_off;
-  size_t n = u->rule_en ? strlen(u->rule_en) : u->en_len, w = n;
+  size_t n;
+  const char *e = english_of(arena, u, &n);
+  size_t w = n;
   while (w > 0 && e[w - 1] != ' ') w--;
   return juru__strmap_get(&r->determiners, e + w, n - w, NULL);
 }

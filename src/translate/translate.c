@@ -307,6 +307,16 @@ static juru_status put_bound_first(juru_translator *tr, const char *label,
   return JURU_OK;
 }
 
+/* Digits and `en` after them, into the arena at *off, *len. */
+static juru_status digits_with(juru_translator *tr, const char *digits,
+                               size_t d, const char *en, size_t *off,
+                               size_t *len) {
+  *off = tr->arena.len;
+  *len = d + strlen(en);
+  juru_status st = juru__buf_append(&tr->arena, digits, d);
+  return st ? st : juru__buf_append(&tr->arena, en, strlen(en));
+}
+
 /* 1970-an -> the 1970s: digits and a suffix the rules list, a noun
  * (since the 1970s) rather than a number, so it counts nothing. */
 static int suffixed_number(juru_translator *tr, const char *w, size_t n,
@@ -317,29 +327,15 @@ static int suffixed_number(juru_translator *tr, const char *w, size_t n,
   if (d == 0 || d == n ||
       !juru__strmap_get(&tr->rules.number_suffix, w + d, n - d, &off))
     return 0;
-  const char *en = tr->rules.arena.data + off;
   u->kind = JURU_UNIT_RULE;
   u->cat = JURU__CAT_NOUN;
-  u->en_off = tr->arena.len;
-  u->en_len = d + strlen(en);
-  *st = juru__buf_append(&tr->arena, w, d);
-  if (*st == JURU_OK) *st = juru__buf_append(&tr->arena, en, strlen(en));
+  *st = digits_with(tr, w, d, tr->rules.arena.data + off, &u->en_off,
+                    &u->en_len);
   return 1;
 }
 
 static char ascii_lower(char c) {
   return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* The number token's digits and `en` after them, into the arena. */
-static juru_status number_with(juru_translator *tr, const char *text,
-                               const juru_token *num, const char *en,
-                               size_t *off, size_t *len) {
-  size_t d = num->end - num->start;
-  *off = tr->arena.len;
-  *len = d + strlen(en);
-  juru_status st = juru__buf_append(&tr->arena, text + num->start, d);
-  return st ? st : juru__buf_append(&tr->arena, en, strlen(en));
 }
 
 /* berusia 59 tahun -> 59-year-old: a word, a number and a word the age
@@ -361,13 +357,15 @@ static size_t age_unit(juru_translator *tr, const char *text,
   if (!juru__strmap_get(&tr->rules.ages, key, a + 1 + b, &off)) return 0;
   u->kind = JURU_UNIT_RULE;
   u->cat = JURU__CAT_ADJ;
-  *st = number_with(tr, text, &t[1], tr->rules.arena.data + off, &u->en_off,
+  const char *num = text + t[1].start;
+  size_t d = t[1].end - t[1].start;
+  *st = digits_with(tr, num, d, tr->rules.arena.data + off, &u->en_off,
                     &u->en_len);
   /* dia berusia 59 tahun: he was 59 years old (transfer says ALT) */
   if (*st == JURU_OK &&
       juru__strmap_get(&tr->rules.age_predicates, key, a + 1 + b, &off))
-    *st = number_with(tr, text, &t[1], tr->rules.arena.data + off,
-                      &u->alt_off, &u->alt_len);
+    *st = digits_with(tr, num, d, tr->rules.arena.data + off, &u->alt_off,
+                      &u->alt_len);
   return 3;
 }
 
