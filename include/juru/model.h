@@ -38,6 +38,7 @@ enum {
   JURU_W_PHRASE,      /* per phrase the table gives */
   JURU_W_RULE,        /* per unit the rule-based English covers */
   JURU_W_NO_ARTICLE,  /* per "the" of the rules left out */
+  JURU_W_ADD_ARTICLE, /* per "the" added before a noun the rules left bare */
   JURU_N_WEIGHTS
 };
 

@@ -22,7 +22,7 @@
 #include "../util/datafile.h"
 #include "lm.h"
 
-#define JURU__MODEL_VERSION 1u
+#define JURU__MODEL_VERSION 2u
 
 typedef struct juru__model_info {
   uint32_t version, n_weights;

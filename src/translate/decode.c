@@ -21,12 +21,16 @@
 #define MAX_CANDS 5        /* phrase-table alternatives tried per phrase */
 #define CTX (JURU__LM_MAX_ORDER - 1)
 
+enum { ARTICLE_AS_IS, ARTICLE_DROP, ARTICLE_ADD };
+
 typedef struct edge {
   size_t from, to;            /* positions in English order */
   const juru__model_cand *cand; /* NULL: the rules' English */
-  int no_article;             /* without the "the" the rules put before it */
+  int article;                /* ARTICLE_*: the rules' glue before it as is,
+                                 without its "the", or with "a"/"an" added */
   size_t text, text_len;      /* a phrase's English, in d->phrases */
   size_t words, n_words;      /* and its word ids, in d->words */
+  uint32_t article_id;        /* ARTICLE_ADD: the word id of "a" or "an" */
 } edge;
 
 typedef struct hyp {
@@ -124,10 +128,10 @@ static int replaceable(const juru__unit *u) {
 }
 
 static juru_status push_edge(juru__decoder *d, size_t from, size_t to,
-                             const juru__model_cand *c, int no_article) {
+                             const juru__model_cand *c, int article) {
   if (juru__grow((void **)&d->edges, &d->edges_cap, d->n_edges + 1, sizeof *d->edges))
     return JURU_ENOMEM;
-  edge e = {from, to, c, no_article, 0, 0, 0, 0};
+  edge e = {from, to, c, article, 0, 0, 0, 0, 0};
   d->edges[d->n_edges++] = e;
   return JURU_OK;
 }
@@ -189,10 +193,21 @@ static juru_status shape(juru__decoder *d, const juru_model *m,
   return juru__english_inflect(en, plain->data, plain->len, form, &d->shaped);
 }
 
+/* A lone singular noun the rules left without an article: the decoder
+ * weighs "a"/"an" before it (held a meeting) against none (cooperation). */
+static int bare(const juru__unit *u) {
+  return (u->flags & JURU__U_BARE) && !u->rule_en;
+}
+
+/* The word id of the indefinite article before English s[0..n). */
+static uint32_t indefinite(const juru_model *m, const char *s, size_t n) {
+  return juru__english_article(s, n)[1] ? m->an : m->a;
+}
+
 /* The edge for candidate c over [k, to): its text and word ids kept. */
 static juru_status phrase_edge(juru__decoder *d, const juru_model *m,
                                const juru__english *en, const juru__unit *u,
-                               int single, size_t k, size_t to,
+                               int single, int bare, size_t k, size_t to,
                                const juru__model_cand *c) {
   uint32_t first = m->tgt[c->tgt_off];
   /* articles are the rules' business: a phrase may not bring its own */
@@ -207,7 +222,7 @@ static juru_status phrase_edge(juru__decoder *d, const juru_model *m,
       (last == m->of || last == m->to || last == m->the || last == m->a || last == m->an))
     return JURU_OK;
   juru_status st = shape(d, m, en, u, single, c);
-  if (st == JURU_OK) st = push_edge(d, k, to, c, 0);
+  if (st == JURU_OK) st = push_edge(d, k, to, c, ARTICLE_AS_IS);
   if (st != JURU_OK) return st;
   edge *e = &d->edges[d->n_edges - 1];
   e->text = d->phrases.len;
@@ -215,6 +230,13 @@ static juru_status phrase_edge(juru__decoder *d, const juru_model *m,
   st = juru__buf_append(&d->phrases, d->shaped.data, d->shaped.len);
   if (st == JURU_OK)
     st = add_words(d, m, d->shaped.data, d->shaped.len, &e->words, &e->n_words);
+  if (st == JURU_OK && bare) {
+    edge with = d->edges[d->n_edges - 1];
+    with.article = ARTICLE_ADD;
+    with.article_id = indefinite(m, d->shaped.data, d->shaped.len);
+    st = push_edge(d, k, to, c, ARTICLE_ADD);
+    if (st == JURU_OK) d->edges[d->n_edges - 1] = with;
+  }
   return st;
 }
 
@@ -241,8 +263,8 @@ static juru_status phrase_edges(juru__decoder *d, const juru_model *m,
       continue;
     const juru__model_entry *e = juru__model_find(m, d->key.data, d->key.len);
     for (uint32_t c = 0; e && c < e->n_cand && c < MAX_CANDS; c++) {
-      juru_status st = phrase_edge(d, m, en, &u[lo], to == k + 1, k, to,
-                                   &m->cands[e->first_cand + c]);
+      juru_status st = phrase_edge(d, m, en, &u[lo], to == k + 1, bare(&u[order[k]]),
+                                   k, to, &m->cands[e->first_cand + c]);
       if (st != JURU_OK) return st;
     }
   }
@@ -274,9 +296,14 @@ static juru_status build_lattice(juru__decoder *d, const juru_model *m,
     st = add_words(d, m, out->data + start, len, &d->text[k], &d->text_n[k]);
     prev = start + len;
     d->first_edge[k] = d->n_edges;
-    if (st == JURU_OK) st = push_edge(d, k, k + 1, NULL, 0);
+    if (st == JURU_OK) st = push_edge(d, k, k + 1, NULL, ARTICLE_AS_IS);
     if (st == JURU_OK && article_at(d, m, k))
-      st = push_edge(d, k, k + 1, NULL, 1);
+      st = push_edge(d, k, k + 1, NULL, ARTICLE_DROP);
+    if (st == JURU_OK && bare(&u[order[k]])) {
+      st = push_edge(d, k, k + 1, NULL, ARTICLE_ADD);
+      if (st == JURU_OK)
+        d->edges[d->n_edges - 1].article_id = indefinite(m, out->data + start, len);
+    }
     if (st == JURU_OK && replaceable(&u[order[k]]))
       st = phrase_edges(d, m, en, ab, src, u, n, order, out_len, k);
   }
@@ -309,16 +336,20 @@ static double edge_score(const juru__decoder *d, const juru_model *m,
                          const edge *e, hyp *h) {
   const float *w = m->weights;
   double lm = lm_words(m, h, d->words + d->glue[e->from],
-                       d->glue_n[e->from] - (size_t)e->no_article);
+                       d->glue_n[e->from] - (e->article == ARTICLE_DROP));
+  double article = e->article == ARTICLE_DROP  ? w[JURU_W_NO_ARTICLE]
+                   : e->article == ARTICLE_ADD ? w[JURU_W_ADD_ARTICLE]
+                                               : 0.0;
+  if (e->article == ARTICLE_ADD) lm += lm_step(m, h, e->article_id);
   if (!e->cand) {
     size_t nw = d->text_n[e->from];
     lm += lm_words(m, h, d->words + d->text[e->from], nw);
     return w[JURU_W_LM] * lm + w[JURU_W_RULE] + w[JURU_W_WORD] * (double)nw +
-           w[JURU_W_NO_ARTICLE] * e->no_article;
+           article;
   }
   const juru__model_cand *c = e->cand;
   lm += lm_words(m, h, d->words + e->words, e->n_words);
-  return w[JURU_W_LM] * lm + w[JURU_W_PHRASE_EF] * c->f[0] +
+  return w[JURU_W_LM] * lm + article + w[JURU_W_PHRASE_EF] * c->f[0] +
          w[JURU_W_PHRASE_FE] * c->f[1] + w[JURU_W_LEX_EF] * c->f[2] +
          w[JURU_W_LEX_FE] * c->f[3] + w[JURU_W_PHRASE] +
          w[JURU_W_WORD] * (double)e->n_words;
@@ -408,9 +439,23 @@ static juru_status search(juru__decoder *d, const juru_model *m, size_t n,
 
 /* ---- the chosen English -------------------------------------------------- */
 
-/* Glue text without its final "the" (and the space before it). */
-static juru_status put_glue(juru__buf *b, const char *g, size_t n, int no_article) {
-  if (no_article) {
+/* Glue text as the edge wants it: as is, without its final "the" (and
+ * the space before it), or with "a"/"an" after it. */
+static juru_status put_glue(const juru_model *m, juru__buf *b, const char *g,
+                            size_t n, const edge *e) {
+  int article = e->article;
+  if (article == ARTICLE_ADD) {
+    if (juru__buf_append(b, g, n)) return JURU_ENOMEM;
+    /* none after a space or an opening bracket or quote (“, ‘) */
+    unsigned char last = b->len ? (unsigned char)b->data[b->len - 1] : ' ';
+    int space = last != ' ' && last != '(' && last != '"' && last != '[' &&
+                !(b->len >= 3 && (last == 0x9C || last == 0x98) &&
+                  (unsigned char)b->data[b->len - 3] == 0xE2);
+    if (space && juru__buf_append(b, " ", 1)) return JURU_ENOMEM;
+    return e->article_id == m->an ? juru__buf_append(b, "an ", 3)
+                                  : juru__buf_append(b, "a ", 2);
+  }
+  if (article == ARTICLE_DROP) {
     size_t end = n;
     while (end && g[end - 1] == ' ') end--;
     if (end >= 3 && (!memcmp(g + end - 3, "the", 3) || !memcmp(g + end - 3, "The", 3)) &&
@@ -428,7 +473,7 @@ static juru_status put_glue(juru__buf *b, const char *g, size_t n, int no_articl
 
 /* Rebuild the sentence along the path: glue and rule text as generated,
  * phrase English in place of the units it covers (credited to the first). */
-static juru_status rebuild(juru__decoder *d, size_t best,
+static juru_status rebuild(juru__decoder *d, const juru_model *m, size_t best,
                            const size_t *order, size_t n, juru__buf *out,
                            size_t *out_off, size_t *out_len) {
   size_t *chosen = juru__malloc((n + 1) * sizeof *chosen);
@@ -443,7 +488,7 @@ static juru_status rebuild(juru__decoder *d, size_t best,
   for (size_t k = 0; k < n && st == JURU_OK;) {
     const edge *e = &d->edges[chosen[k]];
     size_t start = out_off[order[k]];
-    st = put_glue(b, out->data + prev, start - prev, e->no_article);
+    st = put_glue(m, b, out->data + prev, start - prev, e);
     size_t off = b->len;
     if (st == JURU_OK && !e->cand)
       st = juru__buf_append(b, out->data + start, out_len[order[k]]);
@@ -481,6 +526,6 @@ juru_status juru__decode(juru__decoder **dp, const juru_model *m,
   juru_status st = build_lattice(d, m, en, ab, src, u, n, order, out, out_off, out_len);
   if (st == JURU_OK) st = search(d, m, n, &best);
   if (st == JURU_OK && best != SIZE_MAX)
-    st = rebuild(d, best, order, n, out, out_off, out_len);
+    st = rebuild(d, m, best, order, n, out, out_off, out_len);
   return st;
 }

@@ -46,6 +46,9 @@ typedef struct juru__rules {
   juru__strmap prepositions; /* English: a noun ending in one governs */
   juru__strmap classifiers;  /* orang, buah: counting words, not said */
   juru__strmap subordinators; /* setelah, ketika: open a clause */
+  juru__strmap gerunds;    /* setelah, dengan: a verb right after is -ing;
+                              the value an arena offset of the word's English
+                              there ("" to keep its own) */
   juru__strmap reporting;  /* kata, ujar: said, after a short subject */
   juru__strmap addressee;  /* kepada -> arena offset of the reporting
                               verb's English with a hearer (told) */
@@ -125,6 +128,8 @@ enum {
   JURU__U_COMPARATIVE = 1u << 13, /* say the adjective's comparative */
   JURU__U_AGREE = 1u << 14,  /* its first word agrees with a plural
                                 subject (was -> were, has -> have) */
+  JURU__U_BARE = 1u << 16,   /* a lone noun the rules gave no article:
+                                the decoder may put "the" before it */
   JURU__U_KEEP = 1u << 15    /* English a rule chose for the phrase around
                                 it (southeast of): the model keeps it */
 };

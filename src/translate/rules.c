@@ -119,6 +119,7 @@ static const struct {
              {"appositive", offsetof(juru__rules, appositive), 0},
              {"object", offsetof(juru__rules, objects), 1},
              {"governing", offsetof(juru__rules, governing), 1},
+             {"gerund", offsetof(juru__rules, gerunds), 1},
              {"regional", offsetof(juru__rules, regional), 1},
              {"direction", offsetof(juru__rules, directions), 1},
              {"own", offsetof(juru__rules, own), 1},

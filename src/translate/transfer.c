@@ -251,6 +251,49 @@ static int opens_participle(const char *src, const juru__unit *u,
   return 0;
 }
 
+/* setelah melakukan -> after carrying out, dengan mengatakan -> by saying:
+ * a verb right after one of the gerund words, with no subject between, is
+ * its -ing form; the word may say other English there (dengan: by). */
+static int opens_gerund(const juru__rules *r, const char *src, juru__unit *u,
+                        size_t first) {
+  uint32_t off;
+  if (first == 0 || !source_in(&r->gerunds, src, &u[first - 1], &off))
+    return 0;
+  if (r->arena.data[off]) {
+    u[first - 1].rule_en = r->arena.data + off;
+    u[first - 1].flags |= JURU__U_KEEP;
+  }
+  return 1;
+}
+
+/* Words an object may span between a verb and "dan" + the next verb. */
+#define MAX_OBJECT 8
+
+/* The active verb a verb after "dan" at `conj` is coordinated with: the
+ * one right before it (menetralisir dan menghancurkan) or the one whose
+ * object comes between (memerangi terorisme dan meningkatkan keamanan);
+ * conj itself when there is none. */
+static size_t coordinated_verb(const juru__unit *u, size_t conj) {
+  for (size_t k = conj; k-- > 0 && conj - k <= MAX_OBJECT;) {
+    if (is_verb(&u[k]))
+      return u[k].flags & JURU__U_PASSIVE ? conj : k;
+    juru__role role = acting_role(&u[k]);
+    if (role != JURU__ROLE_NONE && role != JURU__ROLE_POSSESSOR &&
+        role != JURU__ROLE_DEMONSTRATIVE && role != JURU__ROLE_QUANTIFIER &&
+        role != JURU__ROLE_INDEFINITE)
+      return conj; /* yang, akan, oleh: another clause or verb group */
+    switch (u[k].cat) {
+    case JURU__CAT_NOUN: case JURU__CAT_ADJ: case JURU__CAT_NAME:
+    case JURU__CAT_PROPN: case JURU__CAT_PLACE: case JURU__CAT_NUM:
+    case JURU__CAT_DET: case JURU__CAT_PREP: case JURU__CAT_PRON:
+      continue;
+    default:
+      return conj;
+    }
+  }
+  return conj;
+}
+
 static void verb_group_forms(const juru__rules *r, const char *src,
                              const char *arena, juru__unit *u, size_t n,
                              size_t j, size_t *order) {
@@ -280,6 +323,9 @@ static void verb_group_forms(const juru__rules *r, const char *src,
       g.neg->rule_en = g.neg->rule->extra;
       v->form = g.neg->rule->next;
     }
+  } else if (opens_gerund(r, src, u, g.first)) {
+    v->form = passive ? JURU__EN_PP : JURU__EN_ING;
+    if (passive) v->pre = "being"; /* setelah ditangkap: after being */
   } else if (passive) {
     v->form = JURU__EN_PP;
     if (g.rel) g.rel->flags |= JURU__U_DROP;
@@ -289,11 +335,13 @@ static void verb_group_forms(const juru__rules *r, const char *src,
     v->form = JURU__EN_BASE; /* berusaha mencari -> tried to find */
     v->pre = "to";
   } else if (g.first > 1 && u[g.first - 1].cat == JURU__CAT_CONJ &&
-             is_verb(&u[g.first - 2]) &&
-             !(u[g.first - 2].flags & JURU__U_PASSIVE)) {
-    /* untuk menetralisir dan menghancurkan -> to neutralize and destroy */
-    v->form = u[g.first - 2].form;
-    v->flags |= u[g.first - 2].flags & JURU__U_FINITE;
+             coordinated_verb(u, g.first - 1) != g.first - 1) {
+    /* untuk menetralisir dan menghancurkan -> to neutralize and destroy;
+     * termasuk memerangi terorisme dan meningkatkan -> including combating
+     * terrorism and raising */
+    const juru__unit *first = &u[coordinated_verb(u, g.first - 1)];
+    v->form = first->form;
+    v->flags |= first->flags & JURU__U_FINITE;
   } else {
     v->form = r->tense;
     v->flags |= JURU__U_FINITE;
@@ -728,6 +776,9 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
          ((u[i - 1].cat == JURU__CAT_PREP || u[i - 1].post) &&
           !ends_determined(r, arena, &u[i - 1]))))
       u[i].det = article;
+    else if (article && !u[i].possessive && !determined(u, i) &&
+             !(u[i].flags & JURU__U_PLURAL))
+      u[i].flags |= JURU__U_BARE; /* the decoder may say "a" */
     return end;
   }
   /* English: [demonstrative] [possessor] modifiers reversed, head */

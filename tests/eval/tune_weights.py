@@ -10,9 +10,9 @@ the best, and prints the weights in the form `juru train --weights` and
 import argparse, os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-NAMES = ["lm", "p(e|f)", "p(f|e)", "lex(e|f)", "lex(f|e)", "word", "phrase", "rule", "no-article"]
-START = [1.0, 0.6, 0.6, 0.1, 0.3, 0.6, 0.3, 0.5, -1.0]
-STEPS = [0.5, 0.2, 0.2, 0.1, 0.1, 0.3, 0.3, 0.3, 0.5]
+NAMES = ["lm", "p(e|f)", "p(f|e)", "lex(e|f)", "lex(f|e)", "word", "phrase", "rule", "no-article", "add-article"]
+START = [1.0, 0.6, 0.6, 0.1, 0.3, 0.6, 0.3, 0.5, -1.0, -1.0]
+STEPS = [0.5, 0.2, 0.2, 0.1, 0.1, 0.3, 0.3, 0.3, 0.5, 0.5]
 
 
 def chrf_score(juru, model, src, ref, weights, chrf):

@@ -240,6 +240,21 @@ static void test_decoding(const char *data) {
     CHECK(t && strstr(t->english, "small car"));
     juru_translator_set_glossary(tr, NULL);
     juru_glossary_free(g);
+    juru_model_free(m);
+    /* a lone noun the rules leave bare takes "a" when its weight says so,
+     * and the decoder keeps the sentence otherwise as the rules made it */
+    const char *bought = "Dia membeli mobil.";
+    float w[JURU_N_WEIGHTS] = {1, 1, 1, 1, 1, 0, 0, 1, -1, 5};
+    m = train_toy(w);
+    juru_translator_set_model(tr, m);
+    CHECK(juru_translate_sentence(tr, bought, strlen(bought), &t) == JURU_OK);
+    CHECK(t && strcmp(t->english, "He bought a car.") == 0);
+    juru_model_free(m);
+    w[JURU_W_ADD_ARTICLE] = -5;
+    m = train_toy(w);
+    juru_translator_set_model(tr, m);
+    CHECK(juru_translate_sentence(tr, bought, strlen(bought), &t) == JURU_OK);
+    CHECK(t && strcmp(t->english, "He bought car.") == 0);
     juru_translator_free(tr);
     juru_model_free(m);
   }
