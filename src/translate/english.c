@@ -7,7 +7,7 @@
 
 struct juru__english {
   juru__buf arena;      /* NUL-terminated irregular forms */
-  juru__strmap past, pp, ing, plural, comparative; /* base -> offset into
+  juru__strmap past, pp, ing, third, plural, comparative; /* base -> offset into
                                                       arena */
   juru__strmap plurals; /* the irregular plurals themselves (children) */
   juru__strmap verbs;   /* verb lemmas */
@@ -38,11 +38,18 @@ static juru_status add_verb_form(juru__english *en, const char *form,
                                  size_t flen, const char *base, size_t blen) {
   if (ends_with(form, flen, "ing"))
     return put_form(en, &en->ing, base, blen, form, flen);
-  if (ends_with(form, flen, "s") && !ends_with(form, flen, "ss")) return JURU_OK;
-  if (blen == 2 && memcmp(base, "be", 2) == 0 &&
-      !(flen == 3 && memcmp(form, "was", 3) == 0) &&
-      !(flen == 4 && memcmp(form, "been", 4) == 0))
-    return JURU_OK; /* am, are, were: not the narrative forms */
+  if (blen == 2 && memcmp(base, "be", 2) == 0) {
+    /* am, are, were: not the narrative or third-person forms */
+    if (flen == 3 && memcmp(form, "was", 3) == 0)
+      return put_form(en, &en->past, base, blen, form, flen);
+    if (flen == 4 && memcmp(form, "been", 4) == 0)
+      return put_form(en, &en->pp, base, blen, form, flen);
+    if (flen == 2 && memcmp(form, "is", 2) == 0)
+      return put_form(en, &en->third, base, blen, form, flen);
+    return JURU_OK;
+  }
+  if (ends_with(form, flen, "s") && !ends_with(form, flen, "ss"))
+    return put_form(en, &en->third, base, blen, form, flen); /* has */
   int participle = !ends_with(form, flen, "ed") &&
                    !ends_with(form, flen, "an") &&
                    (form[flen - 1] == 'n' || ends_with(form, flen, "ne"));
@@ -136,6 +143,7 @@ void juru__english_free(juru__english *en) {
   juru__strmap_free(&en->past);
   juru__strmap_free(&en->pp);
   juru__strmap_free(&en->ing);
+  juru__strmap_free(&en->third);
   juru__strmap_free(&en->plural);
   juru__strmap_free(&en->comparative);
   juru__strmap_free(&en->plurals);
@@ -231,6 +239,7 @@ static juru_status append_form(const juru__english *en, const char *w,
   const juru__strmap *m = form == JURU__EN_PAST ? &en->past
                           : form == JURU__EN_PP  ? &en->pp
                           : form == JURU__EN_ING ? &en->ing
+                          : form == JURU__EN_3SG ? &en->third
                           : form == JURU__EN_PLURAL ? &en->plural
                           : form == JURU__EN_COMPARATIVE ? &en->comparative
                                                     : NULL;
@@ -271,6 +280,16 @@ static int no_plural(const char *w, size_t n) {
   return (n > 2 && w[n - 1] == 's' && w[n - 2] != 's') || !(w[0] >= 'a' && w[0] <= 'z');
 }
 
+/* A phrase ending in a preposition (belonging to) is no noun to make
+ * plural. */
+static int preposition(const char *w, size_t n) {
+  static const char *const words[] = {"to", "for", "in", "on", "with", "from",
+                                      "about", "at", "by", "against", NULL};
+  for (size_t i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
+  return 0;
+}
+
 juru_status juru__english_inflect(const juru__english *en, const char *phrase,
                                   size_t len, juru__en_form form,
                                   juru__buf *out) {
@@ -283,7 +302,7 @@ juru_status juru__english_inflect(const juru__english *en, const char *phrase,
     we = of ? (size_t)(of - phrase) : len;
     ws = we;
     while (ws > 0 && phrase[ws - 1] != ' ') ws--;
-    if (no_plural(phrase + ws, we - ws) ||
+    if (no_plural(phrase + ws, we - ws) || preposition(phrase + ws, we - ws) ||
         juru__strmap_get(&en->plurals, phrase + ws, we - ws, NULL))
       return juru__buf_append(out, phrase, len);
   } else {

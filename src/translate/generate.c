@@ -79,7 +79,8 @@ static juru_status inflected(const juru__rules *r, const juru__english *en,
   /* a glossary's common-noun term may take a plural (police officers);
    * names and places stay exactly as the glossary gives them */
   int term_noun = u->kind == JURU_UNIT_TERM && u->cat == JURU__CAT_NOUN;
-  if ((u->kind != JURU_UNIT_LEXICON && !term_noun) || u->rule_en)
+  if ((u->kind != JURU_UNIT_LEXICON && !term_noun) ||
+      (u->rule_en && !(u->flags & JURU__U_LEMMA)))
     return juru__buf_append(tmp, s, n);
   juru__en_form form = JURU__EN_BASE;
   if (u->flags & JURU__U_COMPARATIVE)

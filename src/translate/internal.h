@@ -46,6 +46,11 @@ typedef struct juru__rules {
   juru__strmap prepositions; /* English: a noun ending in one governs */
   juru__strmap classifiers;  /* orang, buah: counting words, not said */
   juru__strmap subordinators; /* setelah, ketika: open a clause */
+  juru__strmap existentials; /* ada -> arena offset of four strings: the
+                              English with a subject (be), the words
+                              without one (there, be), the adjective after
+                              yang ("" for none) */
+  juru__strmap clausal;    /* English verbs whose object is a clause */
   juru__strmap gerunds;    /* setelah, dengan: a verb right after is -ing;
                               the value an arena offset of the word's English
                               there ("" to keep its own) */
@@ -130,6 +135,8 @@ enum {
                                 subject (was -> were, has -> have) */
   JURU__U_BARE = 1u << 16,   /* a lone noun the rules gave no article:
                                 the decoder may put "the" before it */
+  JURU__U_LEMMA = 1u << 17,  /* a verb whose rule English is a lemma to
+                                inflect (ada: be -> was) */
   JURU__U_KEEP = 1u << 15    /* English a rule chose for the phrase around
                                 it (southeast of): the model keeps it */
 };

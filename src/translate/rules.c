@@ -116,6 +116,7 @@ static const struct {
              {"leading", offsetof(juru__rules, leading), 0},
              {"nationality", offsetof(juru__rules, nationality), 0},
              {"person", offsetof(juru__rules, persons), 0},
+             {"clausal", offsetof(juru__rules, clausal), 0},
              {"appositive", offsetof(juru__rules, appositive), 0},
              {"object", offsetof(juru__rules, objects), 1},
              {"governing", offsetof(juru__rules, governing), 1},
@@ -172,6 +173,25 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
     size_t off = 1;
     juru_status st = lists[i].english ? store(r, f[2], &off) : JURU_OK;
     return st ? st : juru__strmap_put(list_map(r, i), f[1].p, f[1].n,
+                                      (uint32_t)off, NULL);
+  }
+  if (is(f[0], "existential") && nf >= 4) {
+    /* the existential English splits into its first word and the verb */
+    field there = {f[3].p, 0}, be = f[3];
+    while (there.n < f[3].n && there.p[there.n] != '_') there.n++;
+    if (there.n + 1 >= f[3].n)
+      return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
+                        "existential: '%.*s' needs a word and a verb",
+                        (int)f[3].n, f[3].p);
+    be.p += there.n + 1;
+    be.n -= there.n + 1;
+    size_t off, skip;
+    field none = {"-", 1};
+    juru_status st = store(r, f[2], &off);
+    if (st == JURU_OK) st = store(r, there, &skip);
+    if (st == JURU_OK) st = store(r, be, &skip);
+    if (st == JURU_OK) st = store(r, nf > 4 ? f[4] : none, &skip);
+    return st ? st : juru__strmap_put(&r->existentials, f[1].p, f[1].n,
                                       (uint32_t)off, NULL);
   }
   if (is(f[0], "month") && nf >= 3) {
@@ -257,6 +277,7 @@ void juru__rules_free(juru__rules *r) {
   juru__buf_free(&r->arena);
   juru__free(r->rules);
   juru__strmap_free(&r->words);
+  juru__strmap_free(&r->existentials);
   for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
     juru__strmap_free(list_map(r, i));
   memset(r, 0, sizeof *r);

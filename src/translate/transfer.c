@@ -294,16 +294,109 @@ static size_t coordinated_verb(const juru__unit *u, size_t conj) {
   return conj;
 }
 
+/* dia, mereka: a personal pronoun (one with a possessive), not yang */
+static int personal(const juru__unit *u) {
+  return u->cat == JURU__CAT_PRON && role_of(u) == JURU__ROLE_POSSESSOR;
+}
+
+/* Whether the verb group at `first` has a subject before it, past
+ * adverbs: yang, or a noun phrase no preposition governs (dia ada di
+ * rumah; not di Jakarta ada gedung, menurut dia, ada masalah). */
+static int has_subject(const juru__unit *u, size_t first) {
+  size_t k = first;
+  while (k > 0 && u[k - 1].cat == JURU__CAT_ADV) k--;
+  if (k > 0 && role_of(&u[k - 1]) == JURU__ROLE_RELATIVE) return 1;
+  size_t np = k;
+  while (np > 0 && (is_noun(&u[np - 1]) || u[np - 1].cat == JURU__CAT_ADJ ||
+                    u[np - 1].cat == JURU__CAT_NAME ||
+                    u[np - 1].cat == JURU__CAT_PROPN ||
+                    u[np - 1].cat == JURU__CAT_PLACE ||
+                    u[np - 1].cat == JURU__CAT_NUM || personal(&u[np - 1]) ||
+                    role_of(&u[np - 1]) == JURU__ROLE_DEMONSTRATIVE ||
+                    role_of(&u[np - 1]) == JURU__ROLE_POSSESSOR))
+    np--;
+  return np < k && (np == 0 || u[np - 1].cat != JURU__CAT_PREP);
+}
+
+/* Whether the noun phrase after position j is plural (ada tiga mobil,
+ * ada banyak gedung: there were). */
+static int plural_after(const juru__unit *u, size_t n, size_t j,
+                        const char *arena) {
+  for (size_t k = j + 1; k < n && k <= j + 4; k++) {
+    if (is_noun(&u[k])) return (u[k].flags & JURU__U_PLURAL) != 0;
+    if (is_numeral(&u[k], arena)) return 1;
+    if (u[k].cat != JURU__CAT_ADJ && u[k].cat != JURU__CAT_ADV &&
+        u[k].cat != JURU__CAT_NUM && u[k].cat != JURU__CAT_DET &&
+        role_of(&u[k]) != JURU__ROLE_QUANTIFIER)
+      return 0;
+  }
+  return 0;
+}
+
+/* Whether a noun phrase follows position j, past adverbs (ada juga
+ * dua orang), rather than a preposition or the clause's end. */
+static int phrase_follows(const juru__unit *u, size_t n, size_t j) {
+  size_t k = j + 1;
+  while (k < n && u[k].cat == JURU__CAT_ADV) k++;
+  if (k == n) return 0;
+  juru__role role = role_of(&u[k]);
+  return is_noun(&u[k]) || u[k].cat == JURU__CAT_NUM ||
+         u[k].cat == JURU__CAT_NAME || u[k].cat == JURU__CAT_PROPN ||
+         u[k].cat == JURU__CAT_PLACE || u[k].cat == JURU__CAT_ADJ ||
+         role == JURU__ROLE_QUANTIFIER || role == JURU__ROLE_INDEFINITE;
+}
+
+/* Whether the clause ends after position j (at a comma, a conjunction,
+ * a verb or the sentence's end). */
+static int ends_clause(const juru__unit *u, size_t n, size_t j) {
+  return j + 1 == n || u[j + 1].cat == JURU__CAT_PUNCT ||
+         u[j + 1].cat == JURU__CAT_CONJ || is_verb(&u[j + 1]) ||
+         role_of(&u[j + 1]) == JURU__ROLE_AUX;
+}
+
+/* ada: "be" with a subject and no noun phrase after it (dia ada di rumah
+ * -> he was at home), else "there" and "be" agreeing with the noun phrase
+ * after it (ada tiga mobil -> there were three cars, akan ada -> there
+ * will be; saat kejadian tidak ada korban -> at the time there were no
+ * victims: a noun before is then a topic).  Returns the "there" to put
+ * before the verb group, or NULL. */
+static const char *existential(const juru__rules *r, const char *src,
+                               juru__unit *u, size_t n, size_t j,
+                               size_t first) {
+  uint32_t off;
+  if (!source_in(&r->existentials, src, &u[j], &off)) return NULL;
+  const char *with_subject = r->arena.data + off;
+  const char *there = with_subject + strlen(with_subject) + 1;
+  const char *be = there + strlen(there) + 1;
+  const char *attributive = be + strlen(be) + 1;
+  if (*attributive && first > 0 &&
+      role_of(&u[first - 1]) == JURU__ROLE_RELATIVE && ends_clause(u, n, j)) {
+    u[j].cat = JURU__CAT_ADJ; /* anggaran yang ada -> the existing budget */
+    u[j].rule_en = attributive;
+    u[j].flags |= JURU__U_KEEP;
+    return NULL;
+  }
+  u[j].flags = (u[j].flags & ~JURU__U_FIXED) | JURU__U_LEMMA | JURU__U_KEEP;
+  if (has_subject(u, first) && !phrase_follows(u, n, j)) {
+    u[j].rule_en = with_subject;
+    return NULL;
+  }
+  u[j].rule_en = be;
+  return there;
+}
+
 static void verb_group_forms(const juru__rules *r, const char *src,
                              const char *arena, juru__unit *u, size_t n,
                              size_t j, size_t *order) {
   juru__unit *v = &u[j];
   verb_group g = group_before(u, j);
   int passive = (v->flags & JURU__U_PASSIVE) != 0;
+  const char *there = existential(r, src, u, n, j, g.first);
+  if (v->cat != JURU__CAT_VERB) return; /* yang ada: an adjective now */
   if (g.neg) g.neg->rule_en = g.neg->rule->english;
   if (v->flags & JURU__U_FIXED) {
     return; /* tidak merupakan -> not is: nothing to inflect */
-  } else if (j == 0 && !passive && opens_participle(src, u, n)) {
+  } else if (j == 0 && !passive && !there && opens_participle(src, u, n)) {
     v->form = JURU__EN_ING; /* Menanggapi keluhan itu, ... -> Responding */
   } else if (g.aux) {
     const juru__rule *a = deciding_aux(u, g, j);
@@ -330,7 +423,7 @@ static void verb_group_forms(const juru__rules *r, const char *src,
     v->form = JURU__EN_PP;
     if (g.rel) g.rel->flags |= JURU__U_DROP;
     else v->pre = r->passive_be;
-  } else if (g.first > 0 && is_verb(&u[g.first - 1]) &&
+  } else if (!there && g.first > 0 && is_verb(&u[g.first - 1]) &&
              !(u[g.first - 1].flags & JURU__U_PASSIVE)) {
     v->form = JURU__EN_BASE; /* berusaha mencari -> tried to find */
     v->pre = "to";
@@ -356,8 +449,10 @@ static void verb_group_forms(const juru__rules *r, const char *src,
       if (role_of(&u[k]) == JURU__ROLE_AUX &&
           ends_with_word(v->pre, u[k].rule_en))
         u[k].flags |= JURU__U_DROP;
+  if (there) u[order[g.first]].det = there;
   /* dua gedung sudah dibangun -> two buildings have been built */
-  if (g.first > 0 && plural_subject(subject_before(u, g.first), arena))
+  if (there ? plural_after(u, n, j, arena)
+            : g.first > 0 && plural_subject(subject_before(u, g.first), arena))
     for (size_t k = g.first; k <= j; k++)
       if (!(u[k].flags & JURU__U_DROP)) {
         u[k].flags |= JURU__U_AGREE;
@@ -369,11 +464,6 @@ static void verb_group_forms(const juru__rules *r, const char *src,
       (is_noun(&u[j + 1]) || u[j + 1].cat == JURU__CAT_PRON ||
        u[j + 1].cat == JURU__CAT_NAME || u[j + 1].cat == JURU__CAT_PROPN))
     v->post = r->agent;
-}
-
-/* dia, mereka: a personal pronoun (one with a possessive), not yang */
-static int personal(const juru__unit *u) {
-  return u->cat == JURU__CAT_PRON && role_of(u) == JURU__ROLE_POSSESSOR;
 }
 
 /* Is the unit's English a participle (killed, injured)? */
@@ -558,6 +648,7 @@ static size_t relative_adjective(juru__unit *u, size_t n, size_t i,
   if (k >= n || u[k].cat != JURU__CAT_ADJ || u[k].possessive ||
       (k + 1 < n && u[k + 1].cat != JURU__CAT_PUNCT &&
        u[k + 1].cat != JURU__CAT_PREP && !is_verb(&u[k + 1]) &&
+       role_of(&u[k + 1]) != JURU__ROLE_AUX &&
        role_of(&u[k + 1]) != JURU__ROLE_DEMONSTRATIVE &&
        !joins_noun(u, n, k + 1)))
     return j;
@@ -814,6 +905,7 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
         break;
       }
     if (!u[order[i]].det && r->article && !determined(u, i) &&
+        !(i > 0 && ends_determined(r, arena, &u[i - 1])) &&
         !starts_determined(r, arena, &u[order[i]]) &&
         !compared(u, i + 1, j))
       u[order[i]].det = r->article;
@@ -863,13 +955,24 @@ static void modal_adjectives(juru__unit *u, size_t n) {
 /* A pronoun after a verb or preposition is its object: bagi kami -> for
  * us; after a word that opens a clause it is the clause's subject
  * (setelah dia tewas: after he was killed). */
+/* A verb whose English takes a clause (say, believe): a pronoun after it
+ * subjects that clause (mengatakan dia kabur -> said he escaped). */
+static int clausal(const juru__rules *r, const char *arena,
+                   const juru__unit *u) {
+  size_t n;
+  const char *e = english_of(arena, u, &n);
+  return u->cat == JURU__CAT_VERB &&
+         juru__strmap_get(&r->clausal, e, first_word(e, n), NULL);
+}
+
 static void object_pronouns(const juru__rules *r, const char *src,
-                            juru__unit *u, size_t n) {
+                            const char *arena, juru__unit *u, size_t n) {
   for (size_t i = 1; i < n; i++) {
     uint32_t off;
     if (u[i].cat == JURU__CAT_PRON &&
         (u[i - 1].cat == JURU__CAT_PREP || u[i - 1].cat == JURU__CAT_VERB) &&
         !source_in(&r->subordinators, src, &u[i - 1], NULL) &&
+        !clausal(r, arena, &u[i - 1]) &&
         source_in(&r->objects, src, &u[i], &off))
       u[i].rule_en = r->arena.data + off;
   }
@@ -1045,7 +1148,7 @@ void juru__transfer(const juru__rules *r, const juru__english *en,
     if (is_verb(&u[j])) verb_group_forms(r, src, arena, u, n, j, order);
   relatives(r, arena, u, n);
   modal_adjectives(u, n);
-  object_pronouns(r, src, u, n);
+  object_pronouns(r, src, arena, u, n);
   name_predicates(r, src, arena, u, n);
   person_possessives(r, src, u, n);
   for (size_t i = 0; i < n;) {

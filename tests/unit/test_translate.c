@@ -51,6 +51,14 @@ static void test_verb_forms(void) {
   CHECK(strstr(en("Dia memenangkan pemilu."), "He won ") != NULL);
   CHECK(strstr(en("Dia berlari ke rumah."), "He ran ") != NULL);
   CHECK(strstr(en("Polisi menunjukkan bukti."), "showed") != NULL);
+  /* be: was, and is in a headline (verb.exc lists it among -s forms) */
+  CHECK_STR(en("Dia ada di rumah."), "He was in the house.");
+  CHECK(strstr(en("Ada tiga mobil di jalan."), "There were three cars") != NULL);
+  CHECK(strstr(en("Akan ada pemilihan."), "There will be ") != NULL);
+  CHECK(strstr(en("Indonesia Ada di Asia"), "Indonesia is in Asia") != NULL);
+  /* a phrase ending in a preposition has no plural */
+  CHECK(strstr(en("hanya lima milik Pemprov"), "belonging to") != NULL);
+  CHECK(strstr(en("hanya lima milik Pemprov"), "tos") == NULL);
 }
 
 static void test_numbers(void) {
