@@ -47,7 +47,8 @@ enum {
   F_ENGLISH = 1u << 14, /* an English word, not an Indonesian one */
   F_TAKEN = 1u << 15,   /* part of a candidate already */
   F_ABBR = 1u << 16,
-  F_CURATED = 1u << 17  /* from the curated news lexicons */
+  F_CURATED = 1u << 17, /* from the curated news lexicons */
+  F_JOIN = 1u << 18     /* joins two places (dan) */
 };
 
 typedef struct tinfo {
@@ -96,7 +97,8 @@ static juru_status load_rules(juru_extractor *ex, const char *path,
     unsigned flag;
   } kinds[] = {{"connector", F_CONNECTOR}, {"role", F_ROLE},
                {"org", F_ORG},             {"placeword", F_PLACEWORD},
-               {"stop", F_STOP},           {"date", F_DATE}};
+               {"stop", F_STOP},           {"date", F_DATE},
+               {"join", F_JOIN}};
   juru__buf b = {0};
   b.max = 16u << 20;
   juru_status st = juru__read_file(path, &b, err);
@@ -115,7 +117,7 @@ static juru_status load_rules(juru_extractor *ex, const char *path,
     if (!flag || (size_t)(tab - p) + 1 >= n) {
       st = juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
                       "expected KIND<TAB>WORD (connector, role, org, "
-                      "placeword, stop, date)");
+                      "placeword, stop, date, join)");
       break;
     }
     const char *w = tab + 1;
@@ -418,6 +420,12 @@ static size_t place_end(const juru_extractor *ex, size_t i) {
   return end;
 }
 
+/* Whether "dan" and another place follow the place ending at token i. */
+static int joins_place(const juru_extractor *ex, size_t i) {
+  return i + 2 < ex->ntok && (ex->tok[i + 1].flags & F_JOIN) &&
+         place_end(ex, i + 2) != SIZE_MAX;
+}
+
 /* Multi-word lexicon entries, longest-leftmost. */
 static int name_part(const tinfo *t, int sentence_start);
 static size_t with_acronym(const juru_extractor *ex, size_t j);
@@ -453,6 +461,10 @@ static juru_status lexicon_terms(juru_extractor *ex) {
        * Pakistan, Kementerian Luar Negeri Pakistan */
       size_t place = cat == JURU_TERM_ROLE || cat == JURU_TERM_ORG
                          ? place_end(ex, j + 1) : SIZE_MAX;
+      /* ... but not one of two joined places, which modify it together:
+       * duta besar Iran dan Pakistan, the Iranian and Pakistani
+       * ambassadors */
+      if (place != SIZE_MAX && joins_place(ex, place)) place = SIZE_MAX;
       if (place != SIZE_MAX)
         j = place;
       /* ... or its name: Front Pembebasan Baloch */

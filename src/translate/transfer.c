@@ -905,7 +905,8 @@ static size_t noun_phrase(const juru__rules *r, const char *src,
         break;
       }
     if (!u[order[i]].det && r->article && !determined(u, i) &&
-        !(i > 0 && ends_determined(r, arena, &u[i - 1])) &&
+        !(i > 0 && u[i - 1].cat == JURU__CAT_VERB &&
+          ends_determined(r, arena, &u[i - 1])) && /* there was no */
         !starts_determined(r, arena, &u[order[i]]) &&
         !compared(u, i + 1, j))
       u[order[i]].det = r->article;
