@@ -385,6 +385,37 @@ static const char *existential(const juru__rules *r, const char *src,
   return there;
 }
 
+/* mereka juga dirawat -> they were also treated, dia juga akan datang ->
+ * he will also come: an adverb of the mid-adverb list before a verb group
+ * goes after its first auxiliary, "be" or a modal, not after "to" or an
+ * auxiliary that is an adverb itself (masih: still). */
+static void mid_adverb(const juru__rules *r, const char *arena, juru__unit *u,
+                       verb_group g, size_t j, size_t *order) {
+  if (g.first == 0 || order[g.first - 1] != g.first - 1) return;
+  juru__unit *adv = &u[g.first - 1], *v = &u[j];
+  size_t n;
+  const char *e = english_of(arena, adv, &n);
+  if (adv->cat != JURU__CAT_ADV || role_of(adv) != JURU__ROLE_NONE ||
+      adv->pre || first_word(e, n) != n ||
+      !juru__strmap_get(&r->mid_adverbs, e, n, NULL))
+    return;
+  if (!g.aux && v->pre && v->pre == r->passive_be) {
+    adv->pre = v->pre; /* the "be" moves before the adverb, which no */
+    v->pre = NULL;     /* phrase may then span with the word before */
+    adv->flags |= JURU__U_KEEP;
+    adv->flags |= v->flags & JURU__U_AGREE;
+    v->flags &= ~(unsigned)JURU__U_AGREE;
+    return;
+  }
+  const juru__unit *a = &u[order[g.first]];
+  if (!g.aux || role_of(a) != JURU__ROLE_AUX || (a->flags & JURU__U_DROP) ||
+      a->rule->next == JURU__EN_PAST || !a->rule_en ||
+      strchr(a->rule_en, ' ') || strcmp(a->rule_en, "to") == 0)
+    return;
+  order[g.first - 1] = order[g.first];
+  order[g.first] = g.first - 1;
+}
+
 static void verb_group_forms(const juru__rules *r, const char *src,
                              const char *arena, juru__unit *u, size_t n,
                              size_t j, size_t *order) {
@@ -458,6 +489,7 @@ static void verb_group_forms(const juru__rules *r, const char *src,
         u[k].flags |= JURU__U_AGREE;
         break;
       }
+  if (!there && !g.neg) mid_adverb(r, arena, u, g, j, order);
   /* dilakukan kelompok itu: a noun phrase right after a passive is its
    * agent (done by the group) */
   if (passive && r->agent && j + 1 < n &&
