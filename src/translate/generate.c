@@ -85,7 +85,8 @@ static juru_status inflected(const juru__rules *r, const juru__english *en,
   juru__en_form form = JURU__EN_BASE;
   if (u->flags & JURU__U_COMPARATIVE)
     form = JURU__EN_COMPARATIVE;
-  else if (u->cat == JURU__CAT_VERB && juru__english_is_verb(en, s, n))
+  else if ((u->cat == JURU__CAT_VERB || (u->flags & JURU__U_LEMMA)) &&
+           juru__english_is_verb(en, s, n))
     form = u->form;
   else if ((u->flags & JURU__U_PLURAL) && !(u->flags & JURU__U_INVARIABLE) &&
            !juru__strmap_get(&r->invariable, s, n, NULL))

@@ -31,6 +31,8 @@ typedef struct juru__rule {
                            demonstrative: plural */
   juru__en_form next;   /* aux: the verb form after it; negation: the form
                            after its BEFORE-ACTIVE English */
+  int verb;             /* aux: ENGLISH is a verb phrase the group inflects
+                           (want to -> wanted to, will want to) */
 } juru__rule;
 
 typedef struct juru__rules {

@@ -166,6 +166,13 @@ static juru_status parse_line(juru__rules *r, const char *path, size_t line,
       return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
                         "unknown verb form '%.*s' (base, past, pp, ing)",
                         (int)f[3].n, f[3].p);
+    if (st == JURU_OK && kinds[i].role == JURU__ROLE_AUX && nf > 5) {
+      if (!is(f[5], "verb"))
+        return juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
+                          "unknown auxiliary flag '%.*s' (verb)", (int)f[5].n,
+                          f[5].p);
+      r->rules[r->n - 1].verb = 1;
+    }
     return st;
   }
   for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {

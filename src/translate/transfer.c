@@ -416,6 +416,49 @@ static void mid_adverb(const juru__rules *r, const char *arena, juru__unit *u,
   order[g.first] = g.first - 1;
 }
 
+/* An auxiliary whose English is "be ..." (be able to). */
+static int is_be(const juru__rule *a) {
+  return strncmp(a->english, "be ", 3) == 0;
+}
+
+/* ingin datang -> wanted to come, akan mulai bekerja -> will start to
+ * work, tidak ingin -> did not want to: an auxiliary whose English is a
+ * verb (the rule's "verb" flag) takes the narrative tense when it opens
+ * the group, do-support after a negation, else the form the auxiliary
+ * before it asks for. */
+static void verb_auxiliaries(const juru__rules *r, const char *arena,
+                             juru__unit *u, verb_group g, size_t j) {
+  const juru__rule *before = NULL; /* the last auxiliary */
+  juru__unit *neg = NULL;
+  for (size_t k = g.first; k < j; k++) {
+    juru__role role = role_of(&u[k]);
+    if (role == JURU__ROLE_NEGATION && !before) neg = &u[k];
+    if (role != JURU__ROLE_AUX) continue;
+    if (u[k].rule->verb) {
+      /* the model's phrases know "want to" uninflected: keep the group */
+      for (size_t x = g.first; x <= k; x++) u[x].flags |= JURU__U_KEEP;
+      u[k].flags |= JURU__U_LEMMA;
+      if (before) {
+        u[k].form = before->next;
+      } else if (neg && !is_be(u[k].rule)) {
+        neg->rule_en = neg->rule->extra; /* did not want to */
+        u[k].form = neg->rule->next;
+      } else if (neg && r->copula) { /* tidak mampu -> was not able to */
+        neg->pre = r->copula;
+        u[k].rule_en = u[k].rule->english + 3;
+        u[k].flags &= ~(unsigned)JURU__U_LEMMA;
+      } else {
+        u[k].form = r->tense;
+        u[k].flags |= JURU__U_FINITE;
+        if (u[k].form == JURU__EN_3SG && g.first > 0 &&
+            plural_subject(subject_before(u, g.first), arena))
+          u[k].form = JURU__EN_BASE;
+      }
+    }
+    before = u[k].rule;
+  }
+}
+
 static void verb_group_forms(const juru__rules *r, const char *src,
                              const char *arena, juru__unit *u, size_t n,
                              size_t j, size_t *order) {
@@ -434,7 +477,8 @@ static void verb_group_forms(const juru__rules *r, const char *src,
     v->form = passive ? JURU__EN_PP : a->next;
     if (passive) v->pre = a->next == JURU__EN_BASE ? "be" : a->extra;
     size_t ni = g.neg ? (size_t)(g.neg - u) : 0, ai = (size_t)(g.aux - u);
-    if (g.neg && ni + 1 == ai) { /* tidak akan -> will not */
+    verb_auxiliaries(r, arena, u, g, j);
+    if (g.neg && ni + 1 == ai && !g.aux->rule->verb) { /* tidak akan -> will not */
       size_t t = order[ni];
       order[ni] = order[ai];
       order[ai] = t;

@@ -425,6 +425,27 @@ static int ends_in_adjective(const juru_translator *tr, const char *s,
          cat_of_pos(e.pos, e.pos_len) == JURU__CAT_ADJ;
 }
 
+/* tidak akan, tidak bisa: negations and auxiliaries ending in one that
+ * takes the bare verb are the transfer rules' to say (will not come), not
+ * a dictionary phrase's (never, cannot: "cannot came"). */
+static int verb_group_words(const juru_translator *tr, const char *key,
+                            size_t len) {
+  const juru__rule *last = NULL;
+  char lower[JURU_LOOKUP_MAX_FORM];
+  for (size_t i = 0; i < len;) {
+    size_t w = i;
+    while (w < len && key[w] != ' ') w++;
+    if (w - i >= sizeof lower) return 0;
+    for (size_t k = i; k < w; k++)
+      lower[k - i] = key[k] >= 'A' && key[k] <= 'Z' ? (char)(key[k] + 32) : key[k];
+    last = juru__rules_find(&tr->rules, lower, w - i);
+    if (!last || (last->role != JURU__ROLE_AUX && last->role != JURU__ROLE_NEGATION))
+      return 0;
+    i = w + 1;
+  }
+  return last && last->role == JURU__ROLE_AUX && last->next == JURU__EN_BASE;
+}
+
 /* A run of words that is a multi-word lexicon entry (longest first). */
 static size_t phrase_unit(juru_translator *tr, const char *text,
                           const juru_token *t, size_t nt, size_t limit,
@@ -445,7 +466,7 @@ static size_t phrase_unit(juru_translator *tr, const char *text,
       memcpy(key + len, text + t[i].start, wl);
       len += wl;
     }
-    if (!ok) continue;
+    if (!ok || verb_group_words(tr, key, len)) continue;
     juru_lex_entry e;
     if (juru_lexicon_find(tr->lx, key, len, &e, 1) == 0) continue;
     *st = use_entry(tr, &e, JURU__CAT_NONE, u);
