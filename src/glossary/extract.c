@@ -48,7 +48,8 @@ enum {
   F_TAKEN = 1u << 15,   /* part of a candidate already */
   F_ABBR = 1u << 16,
   F_CURATED = 1u << 17, /* from the curated news lexicons */
-  F_JOIN = 1u << 18     /* joins two places (dan) */
+  F_JOIN = 1u << 18,    /* joins two places (dan) */
+  F_PREMODIFIER = 1u << 19 /* modifies the noun after it (mantan) */
 };
 
 typedef struct tinfo {
@@ -98,7 +99,7 @@ static juru_status load_rules(juru_extractor *ex, const char *path,
   } kinds[] = {{"connector", F_CONNECTOR}, {"role", F_ROLE},
                {"org", F_ORG},             {"placeword", F_PLACEWORD},
                {"stop", F_STOP},           {"date", F_DATE},
-               {"join", F_JOIN}};
+               {"join", F_JOIN},           {"premodifier", F_PREMODIFIER}};
   juru__buf b = {0};
   b.max = 16u << 20;
   juru_status st = juru__read_file(path, &b, err);
@@ -117,7 +118,7 @@ static juru_status load_rules(juru_extractor *ex, const char *path,
     if (!flag || (size_t)(tab - p) + 1 >= n) {
       st = juru__fail(err, JURU_ESYNTAX, path, line, 1, JURU__NONE,
                       "expected KIND<TAB>WORD (connector, role, org, "
-                      "placeword, stop, date, join)");
+                      "placeword, stop, date, join, premodifier)");
       break;
     }
     const char *w = tab + 1;
@@ -660,6 +661,7 @@ static juru_status noun_pairs(juru_extractor *ex) {
     if (!(a->flags & F_NOUN) || !(b->flags & (F_NOUN | F_ADJ))) continue;
     if (!((a->flags | b->flags) & F_DOMAIN)) continue;
     if (b->flags & F_PLACEWORD) continue; /* tenggara | kota Rask */
+    if (b->flags & F_PREMODIFIER) continue; /* pendukung | mantan menteri */
     juru_status st = add_cand(ex, i, i + 1, JURU_TERM_TERM, NULL,
                               JURU_ORIGIN_COMPOSED, 0);
     if (st != JURU_OK) return st;

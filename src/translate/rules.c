@@ -117,6 +117,7 @@ static const struct {
              {"nationality", offsetof(juru__rules, nationality), 0},
              {"person", offsetof(juru__rules, persons), 0},
              {"clausal", offsetof(juru__rules, clausal), 0},
+             {"premodifier", offsetof(juru__rules, premodifiers), 0},
              {"mid-adverb", offsetof(juru__rules, mid_adverbs), 0},
              {"appositive", offsetof(juru__rules, appositive), 0},
              {"object", offsetof(juru__rules, objects), 1},

@@ -744,6 +744,10 @@ static size_t modifiers(const juru__rules *r, const char *src,
   while (!*closed && j < n && j - i <= MAX_MODIFIERS &&
          is_modifier(&u[j], arena)) {
     if (governs(r, src, u, n, j)) break;
+    if (listed(&r->premodifiers, src, &u[j], 1)) {
+      if (r->genitive) owns(r, u, i, j); /* pendukung | mantan menteri */
+      break;
+    }
     if (adjective && u[j].cat == JURU__CAT_NOUN && r->genitive) {
       owns(r, u, i, j);
       break;
