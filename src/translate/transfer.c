@@ -459,6 +459,55 @@ static void verb_auxiliaries(const juru__rules *r, const char *arena,
   }
 }
 
+/* A verb whose English takes a clause (say, believe): a pronoun after it
+ * subjects that clause (mengatakan dia kabur -> said he escaped). */
+static int clausal(const juru__rules *r, const char *arena,
+                   const juru__unit *u) {
+  size_t n;
+  const char *e = english_of(arena, u, &n);
+  return u->cat == JURU__CAT_VERB &&
+         juru__strmap_get(&r->clausal, e, first_word(e, n), NULL);
+}
+
+/* Whether the verb group at `first` is in a clause reported by a verb of
+ * saying in the past (mengatakan dia akan datang), not in quoted words. */
+#define MAX_REPORTED 24
+static int reported(const juru__rules *r, const char *src, const char *arena,
+                    const juru__unit *u, size_t first) {
+  for (size_t k = first; k-- > 0 && first - k <= MAX_REPORTED;) {
+    if (u[k].cat == JURU__CAT_PUNCT) {
+      char c = src[u[k].start];
+      if (c == '"' || c == '.' || c == ';' || c == ':' ||
+          (unsigned char)c == 0xE2) /* “ ” */
+        return 0;
+    }
+    if (is_verb(&u[k]) && clausal(r, arena, &u[k]))
+      return u[k].form == JURU__EN_PAST;
+  }
+  return 0;
+}
+
+/* mengatakan dia akan datang -> said he would come, ... telah melakukan ->
+ * had done: in a clause reported in the narrative past, the first
+ * auxiliary takes its past form (the backshift rules). */
+static void backshift(const juru__rules *r, const char *src,
+                      const char *arena, juru__unit *u, verb_group g,
+                      size_t j) {
+  if (r->tense != JURU__EN_PAST) return;
+  for (size_t k = g.first; k < j; k++) {
+    if (role_of(&u[k]) != JURU__ROLE_AUX) continue;
+    uint32_t off;
+    const char *e = u[k].rule_en;
+    if (e && !(u[k].flags & JURU__U_LEMMA) &&
+        juru__strmap_get(&r->backshift, e, strlen(e), &off) &&
+        reported(r, src, arena, u, g.first)) {
+      u[k].rule_en = r->arena.data + off;
+      u[k].flags |= JURU__U_KEEP; /* the model's phrases say "will" */
+    }
+    return; /* only the first auxiliary carries the tense */
+  }
+}
+
 static void verb_group_forms(const juru__rules *r, const char *src,
                              const char *arena, juru__unit *u, size_t n,
                              size_t j, size_t *order) {
@@ -478,6 +527,7 @@ static void verb_group_forms(const juru__rules *r, const char *src,
     if (passive) v->pre = a->next == JURU__EN_BASE ? "be" : a->extra;
     size_t ni = g.neg ? (size_t)(g.neg - u) : 0, ai = (size_t)(g.aux - u);
     verb_auxiliaries(r, arena, u, g, j);
+    backshift(r, src, arena, u, g, j);
     if (g.neg && ni + 1 == ai && !g.aux->rule->verb) { /* tidak akan -> will not */
       size_t t = order[ni];
       order[ni] = order[ai];
@@ -1036,16 +1086,6 @@ static void modal_adjectives(juru__unit *u, size_t n) {
 /* A pronoun after a verb or preposition is its object: bagi kami -> for
  * us; after a word that opens a clause it is the clause's subject
  * (setelah dia tewas: after he was killed). */
-/* A verb whose English takes a clause (say, believe): a pronoun after it
- * subjects that clause (mengatakan dia kabur -> said he escaped). */
-static int clausal(const juru__rules *r, const char *arena,
-                   const juru__unit *u) {
-  size_t n;
-  const char *e = english_of(arena, u, &n);
-  return u->cat == JURU__CAT_VERB &&
-         juru__strmap_get(&r->clausal, e, first_word(e, n), NULL);
-}
-
 static void object_pronouns(const juru__rules *r, const char *src,
                             const char *arena, juru__unit *u, size_t n) {
   for (size_t i = 1; i < n; i++) {
