@@ -10,6 +10,8 @@ typedef struct gen {
   int glue_next;       /* no space before the next piece: after ( or " */
   int article;         /* an a/an waits for the next word */
   int agree;           /* the next word agrees with a plural subject */
+  int after_quote;     /* the last piece was an opening quote */
+  int capital;         /* the next word starts with a capital */
 } gen;
 
 static int closes(char c) {
@@ -48,7 +50,14 @@ static juru_status put(gen *g, const char *s, size_t n) {
     g->article = 0;
   }
   if (st == JURU_OK && space) st = juru__buf_append(g->out, " ", 1);
+  size_t at = g->out->len;
   if (st == JURU_OK) st = juru__buf_append(g->out, s, n);
+  if (st == JURU_OK && g->capital && !quote) {
+    char *c = &g->out->data[at];
+    if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
+    g->capital = 0;
+  }
+  g->after_quote = quote && opening;
   g->glue_next = (quote && opening) || is(s, n, "(") || is(s, n, "[") ||
                  is(s, n, "/") || is(s, n, "<");
   if (quote) g->quote_open = opening;
@@ -72,7 +81,7 @@ static const char *unit_text(const char *arena, const juru__unit *u,
 /* The unit's English, inflected, into `tmp`. */
 static juru_status inflected(const juru__rules *r, const juru__english *en,
                              const char *arena, const juru__unit *u,
-                             juru__buf *tmp) {
+                             int quoted_start, juru__buf *tmp) {
   size_t n;
   const char *s = unit_text(arena, u, &n);
   juru__buf_clear(tmp);
@@ -92,7 +101,7 @@ static juru_status inflected(const juru__rules *r, const juru__english *en,
            !juru__strmap_get(&r->invariable, s, n, NULL))
     form = JURU__EN_PLURAL;
   juru_status st = juru__english_inflect(en, s, n, form, tmp);
-  if (st == JURU_OK && (u->flags & JURU__U_CAP) && tmp->len &&
+  if (st == JURU_OK && (u->flags & JURU__U_CAP) && !quoted_start && tmp->len &&
       tmp->data[0] >= 'a' && tmp->data[0] <= 'z' &&
       (u->cat == JURU__CAT_NOUN || u->cat == JURU__CAT_PROPN))
     tmp->data[0] = (char)(tmp->data[0] - 'a' + 'A');
@@ -136,7 +145,8 @@ juru_status juru__generate(const juru__rules *r, const juru__english *en,
                            const juru__unit *u, size_t n, const size_t *order,
                            juru__buf *out, size_t *out_off, size_t *out_len) {
   (void)src;
-  gen g = {out, 0, 0, 0, 0};
+  gen g = {out, 0, 0, 0, 0, 0, 0};
+  size_t quoted_start = SIZE_MAX; /* the source unit after an opening quote */
   juru__buf tmp = {0};
   juru_status st = JURU_OK;
   for (size_t k = 0; k < n && st == JURU_OK; k++) {
@@ -152,7 +162,8 @@ juru_status juru__generate(const juru__rules *r, const juru__english *en,
     g.agree = (x->flags & JURU__U_AGREE) != 0;
     if (st == JURU_OK) st = put_words(&g, x->pre);
     size_t start = out->len;
-    if (st == JURU_OK) st = inflected(r, en, arena, x, &tmp);
+    if (st == JURU_OK)
+      st = inflected(r, en, arena, x, order[k] == quoted_start, &tmp);
     if (st == JURU_OK)
       st = put_agreeing(&g, tmp.data ? tmp.data : "", tmp.len);
     g.agree = 0;
@@ -163,6 +174,13 @@ juru_status juru__generate(const juru__rules *r, const juru__english *en,
     out_off[order[k]] = start;
     out_len[order[k]] = out->len - start;
     if (st == JURU_OK) st = put_words(&g, x->post);
+    /* a quoted sentence opens with a capital, on whatever English comes
+     * first, and its first word is not a name for it (Dia berkata,
+     * "Rumah itu besar." -> He said, "The house was big.") */
+    if (g.after_quote && order[k] + 1 < n && (u[order[k] + 1].flags & JURU__U_CAP)) {
+      g.capital = 1;
+      quoted_start = order[k] + 1;
+    }
   }
   juru__buf_free(&tmp);
   /* a dropped word stands where the next one's English starts, so that

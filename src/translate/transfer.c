@@ -399,7 +399,7 @@ static void mid_adverb(const juru__rules *r, const char *arena, juru__unit *u,
       adv->pre || first_word(e, n) != n ||
       !juru__strmap_get(&r->mid_adverbs, e, n, NULL))
     return;
-  if (!g.aux && v->pre && v->pre == r->passive_be) {
+  if (!g.aux && v->pre == r->passive_be && v->pre) { /* a passive's was */
     adv->pre = v->pre; /* the "be" moves before the adverb, which no */
     v->pre = NULL;     /* phrase may then span with the word before */
     adv->flags |= JURU__U_KEEP;
@@ -469,18 +469,23 @@ static int clausal(const juru__rules *r, const char *arena,
          juru__strmap_get(&r->clausal, e, first_word(e, n), NULL);
 }
 
+/* ", “ or ”. */
+static int is_quote(const char *src, const juru__unit *u) {
+  size_t n = u->end - u->start;
+  const char *p = src + u->start;
+  return (n == 1 && *p == '"') ||
+         (n == 3 && (!memcmp(p, "\xe2\x80\x9c", 3) || !memcmp(p, "\xe2\x80\x9d", 3)));
+}
+
 /* Whether the verb group at `first` is in a clause reported by a verb of
  * saying in the past (mengatakan dia akan datang), not in quoted words. */
 #define MAX_REPORTED 24
 static int reported(const juru__rules *r, const char *src, const char *arena,
                     const juru__unit *u, size_t first) {
   for (size_t k = first; k-- > 0 && first - k <= MAX_REPORTED;) {
-    if (u[k].cat == JURU__CAT_PUNCT) {
-      char c = src[u[k].start];
-      if (c == '"' || c == '.' || c == ';' || c == ':' ||
-          (unsigned char)c == 0xE2) /* “ ” */
-        return 0;
-    }
+    if (u[k].cat == JURU__CAT_PUNCT &&
+        (is_quote(src, &u[k]) || memchr(".;:", src[u[k].start], 3)))
+      return 0;
     if (is_verb(&u[k]) && clausal(r, arena, &u[k]))
       return u[k].form == JURU__EN_PAST;
   }
@@ -1201,10 +1206,7 @@ static int after_comma(const char *src, const juru__unit *u,
   const juru__unit *prev = &u[order[p - 1]];
   if (prev->cat != JURU__CAT_PUNCT) return 0;
   if (src[prev->start] == ',') return 1;
-  int quote = src[prev->start] == '"' ||
-              (prev->end - prev->start == 3 &&
-               memcmp(src + prev->start, "\xe2\x80\x9d", 3) == 0);
-  return quote && p >= 2 && u[order[p - 2]].cat == JURU__CAT_PUNCT &&
+  return is_quote(src, prev) && p >= 2 && u[order[p - 2]].cat == JURU__CAT_PUNCT &&
          src[u[order[p - 2]].start] == ',';
 }
 

@@ -74,6 +74,9 @@ static void test_numbers(void) {
 static void test_text(void) {
   CHECK_STR(en("\"Kami datang,\" katanya."), "\"We came,\" he said.");
   CHECK_STR(en("“Kami datang,” katanya."), "“We came,” he said.");
+  /* a quoted sentence opens with a capital, not its first noun */
+  CHECK_STR(en("Dia berkata, \"Rumah itu besar.\""),
+            "He said, \"The house was big.\"");
   CHECK_STR(en(""), "");
   const juru_translation *t;
   const char *s = "Zorglub datang ke Blorpania.";
