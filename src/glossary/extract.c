@@ -189,6 +189,8 @@ static unsigned entry_flags(const juru_lex_entry *e) {
       if (starts_with(e->note, e->note_len, places[i])) f = F_PLACE;
   } else if (e->pos_len == 4 && memcmp(e->pos, "abbr", 4) == 0) {
     f |= F_ABBR | F_PROPN;
+  } else if (e->headword_len && e->headword[0] >= 'A' && e->headword[0] <= 'Z') {
+    f |= F_PROPN; /* a dictionary writes a name with its capital (Abdullah) */
   } else {
     f |= F_COMMON;
     if (e->pos_len == 1 && e->pos[0] == 'n') f |= F_NOUN;
@@ -801,6 +803,40 @@ static void unit_english(juru_extractor *ex, size_t i, size_t j, int alone,
   u->name = 1;
 }
 
+/* Whether a and b are the same words, ignoring case and whether hyphens
+ * or spaces join them (Bangsa-Bangsa, Bangsa Bangsa). */
+static int same_words(const char *a, size_t an, const char *b, size_t bn) {
+  size_t i = 0, k = 0;
+  for (; i < an && k < bn; i++, k++) {
+    char x = a[i] == '-' ? ' ' : a[i], y = b[k] == '-' ? ' ' : b[k];
+    if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
+    if (x != y) return 0;
+  }
+  return i == an && k == bn;
+}
+
+/* Perserikatan Bangsa Bangsa (PBB): when the lexicon expands the acronym
+ * in brackets to the words before it, its English names the whole. */
+static int acronym_english(const juru_extractor *ex, const char *words,
+                           size_t n, const char *bracket, char *out,
+                           size_t size) {
+  size_t blen = strlen(bracket);
+  if (blen < 3) return 0;
+  juru_lex_entry e[4];
+  size_t found = juru_lexicon_find(ex->lx, bracket + 1, blen - 2, e, 4);
+  for (size_t k = 0; k < found && k < 4; k++) {
+    if (!(entry_flags(&e[k]) & F_ABBR) ||
+        !same_words(e[k].note, e[k].note_len, words, n))
+      continue;
+    char sense[256];
+    snprintf(out, size, "%s %s", first_sense(&e[k], sense, sizeof sense),
+             bracket);
+    return 1;
+  }
+  return 0;
+}
+
 /* Compose: units (longest lexicon phrases, else words; names kept whole)
  * in reverse order, Indonesian modifiers following their head. */
 static void compose(juru_extractor *ex, const cand *c, char *out,
@@ -814,6 +850,7 @@ static void compose(juru_extractor *ex, const cand *c, char *out,
   if (bracket && bracket > c->source) {
     len = (size_t)(bracket - c->source);
     while (len && c->source[len - 1] == ' ') len--;
+    if (acronym_english(ex, c->source, len, bracket, out, size)) return;
   }
   juru_token t;
   while (ex->ntok < MAX_TERM_TOKENS &&
