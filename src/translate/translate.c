@@ -542,6 +542,13 @@ static juru_status plain_unit(juru_translator *tr, const char *text,
 
 /* ---- the sentence ------------------------------------------------------- */
 
+/* PKL, PBB: letters, all capitals. */
+static int capitals(const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (w[i] < 'A' || w[i] > 'Z') return 0;
+  return n > 0;
+}
+
 static juru_status tokenize(juru_translator *tr, const char *text, size_t len,
                             size_t *nt) {
   size_t pos = 0, n = 0;
@@ -550,6 +557,23 @@ static juru_status tokenize(juru_translator *tr, const char *text, size_t len,
     if (juru__grow((void **)&tr->tokens, &tr->token_cap, n + 1, sizeof tok))
       return JURU_ENOMEM;
     tr->tokens[n++] = tok;
+  }
+  /* para PKL.: an acronym, or an abbreviation that never ends a sentence,
+   * ending one: the dot is the sentence's */
+  juru_token *last = n ? &tr->tokens[n - 1] : NULL;
+  if (last && last->type == JURU_TOK_ABBREV && text[last->end - 1] == '.') {
+    juru_abbrev_class c = juru_abbrevs_find(tr->abbrevs, text + last->start,
+                                            last->end - last->start);
+    if (c == JURU_ABBREV_TITLE || c == JURU_ABBREV_PRE ||
+        capitals(text + last->start, last->end - last->start - 1)) {
+      if (juru__grow((void **)&tr->tokens, &tr->token_cap, n + 1, sizeof tok))
+        return JURU_ENOMEM;
+      last = &tr->tokens[n - 1];
+      last->type = JURU_TOK_WORD;
+      last->end--;
+      juru_token dot = {JURU_TOK_PUNCT, last->end, last->end + 1};
+      tr->tokens[n++] = dot;
+    }
   }
   *nt = n;
   return JURU_OK;
@@ -581,6 +605,18 @@ static juru_status find_terms(juru_translator *tr, const char *text,
     if (!common_use_of_name(tr, text, &tr->matches[i])) tr->matches[kept++] = tr->matches[i];
   *nm = kept;
   return JURU_OK;
+}
+
+/* An abbreviation the lexicon lists with its dot (dll. -> etc.). */
+static int listed_abbreviation(juru_translator *tr, const char *text,
+                               const juru_token *t, juru__unit *u,
+                               juru_status *st) {
+  juru_lex_entry e;
+  if (juru_lexicon_find(tr->lx, text + t->start, t->end - t->start, &e, 1) == 0 ||
+      !e.headword_len || e.headword[e.headword_len - 1] != '.')
+    return 0;
+  *st = use_entry(tr, &e, JURU__CAT_NONE, u);
+  return 1;
 }
 
 static juru_status build_units(juru_translator *tr, const char *text,
@@ -617,6 +653,8 @@ static juru_status build_units(juru_translator *tr, const char *text,
     } else if (t->type == JURU_TOK_NUMBER) {
       st = number_unit(tr, text, t, nt - i, n ? &tr->units[n - 1] : NULL, u);
       u->end = t->end;
+    } else if (t->type == JURU_TOK_ABBREV && listed_abbreviation(tr, text, t, u, &st)) {
+      u->end = t->end; /* dll. -> etc. */
     } else {
       juru_unit_kind kind = t->type == JURU_TOK_PUNCT || t->type == JURU_TOK_SYMBOL
                                 ? JURU_UNIT_PUNCT : JURU_UNIT_NAME;
