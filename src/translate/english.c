@@ -187,6 +187,20 @@ static juru_status append_s(juru__buf *out, const char *w, size_t n) {
   return juru__buf_append(out, "s", 1);
 }
 
+/* The plural: woman -> women, spokesman -> spokesmen, which noun.exc
+ * does not list, but human, German, talisman -> -mans. */
+static juru_status append_plural(juru__buf *out, const char *w, size_t n) {
+  static const char *const mans[] = {"human", "german", "roman", "shaman",
+                                     "talisman", "caiman", "ottoman", NULL};
+  int man = ends_with(w, n, "man");
+  for (size_t i = 0; man && mans[i]; i++)
+    if (ends_with(w, n, mans[i]) && (n == strlen(mans[i]) || w[n - strlen(mans[i]) - 1] == ' '))
+      man = 0;
+  if (!man) return append_s(out, w, n);
+  juru_status st = juru__buf_append(out, w, n - 2);
+  return st ? st : juru__buf_append(out, "en", 2);
+}
+
 static juru_status append_ed(juru__buf *out, const char *w, size_t n) {
   if (y_to_i(w, n)) return append_y_to_i(out, w, n, "ied");
   juru_status st = juru__buf_append(out, w, n);
@@ -264,6 +278,7 @@ static juru_status append_form(const juru__english *en, const char *w,
   case JURU__EN_PP: return append_ed(out, w, n);
   case JURU__EN_ING: return append_ing(out, w, n);
   case JURU__EN_COMPARATIVE: return append_er(out, w, n);
+  case JURU__EN_PLURAL: return append_plural(out, w, n);
   default: return append_s(out, w, n);
   }
 }

@@ -54,6 +54,7 @@ typedef struct juru__rules {
                               yang ("" for none) */
   juru__strmap clausal;    /* English verbs whose object is a clause */
   juru__strmap premodifiers; /* mantan: modifies the noun after it */
+  juru__strmap partitives; /* persen: "of" the noun after it, plural */
   juru__strmap backshift;  /* will -> arena offset of would: said after a
                               verb of saying in the past */
   juru__strmap mid_adverbs; /* English adverbs said after an auxiliary */

@@ -118,6 +118,7 @@ static const struct {
              {"person", offsetof(juru__rules, persons), 0},
              {"clausal", offsetof(juru__rules, clausal), 0},
              {"premodifier", offsetof(juru__rules, premodifiers), 0},
+             {"partitive", offsetof(juru__rules, partitives), 0},
              {"backshift", offsetof(juru__rules, backshift), 1},
              {"mid-adverb", offsetof(juru__rules, mid_adverbs), 0},
              {"appositive", offsetof(juru__rules, appositive), 0},

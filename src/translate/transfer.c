@@ -796,6 +796,14 @@ static size_t modifiers(const juru__rules *r, const char *src,
                         int *closed) {
   size_t j = i + 1;
   int adjective = (u[i].flags & JURU__U_QUALIFIED) != 0;
+  /* 26 persen perempuan -> 26 percent of women: the noun after a
+   * partitive is what it counts, in general, not its modifier */
+  if (j < n && is_noun(&u[j]) && r->genitive &&
+      listed(&r->partitives, src, &u[i], 0)) {
+    u[i].post = r->genitive;
+    u[j].flags |= JURU__U_PLURAL;
+    return j;
+  }
   while (!*closed && j < n && j - i <= MAX_MODIFIERS &&
          is_modifier(&u[j], arena)) {
     if (governs(r, src, u, n, j)) break;

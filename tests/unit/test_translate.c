@@ -56,6 +56,10 @@ static void test_verb_forms(void) {
   CHECK(strstr(en("Ada tiga mobil di jalan."), "There were three cars") != NULL);
   CHECK(strstr(en("Akan ada pemilihan."), "There will be ") != NULL);
   CHECK(strstr(en("Indonesia Ada di Asia"), "Indonesia is in Asia") != NULL);
+  /* -man plurals noun.exc leaves out, but not human */
+  CHECK_STR(en("para perempuan"), "Women");
+  CHECK_STR(en("para pengusaha"), "Businessmen");
+  CHECK_STR(en("para manusia"), "Humans");
   /* a phrase ending in a preposition has no plural */
   CHECK(strstr(en("hanya lima milik Pemprov"), "belonging to") != NULL);
   CHECK(strstr(en("hanya lima milik Pemprov"), "tos") == NULL);
