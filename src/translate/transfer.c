@@ -933,7 +933,8 @@ static int numeral_predicate(const juru__rules *r, const char *src,
   if (k == 0 || (!is_numeral(&u[k - 1], arena) &&
                  role_of(&u[k - 1]) != JURU__ROLE_QUANTIFIER))
     return 0;
-  for (size_t p = 0; p + 1 < k; p++)
+  /* the numeral opens its clause (... dan tiga orang lainnya terluka) */
+  for (size_t p = k - 1; p-- > 0 && !breaks_clause(r, src, &u[p]);)
     if (u[p].cat != JURU__CAT_ADV) return 0;
   for (size_t p = j; p < n && !breaks_clause(r, src, &u[p]); p++)
     if (is_verb(&u[p]) || u[p].cat == JURU__CAT_ADJ) return 0;
