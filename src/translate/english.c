@@ -284,14 +284,20 @@ static juru_status append_form(const juru__english *en, const char *w,
 }
 
 /* Nouns that are plural or uncountable already. */
+/* Whether w[0..n) is one of the NULL-ended words. */
+static int one_of(const char *const *words, const char *w, size_t n) {
+  for (size_t i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
+  return 0;
+}
+
 static int no_plural(const char *w, size_t n) {
   static const char *const words[] = {"people", "police", "news", "staff",
                                       "personnel", "equipment", "information",
                                       "data", "media", "public", "military",
                                       "security", "evidence", "progress",
                                       "aid", "research", "advice", NULL};
-  for (size_t i = 0; words[i]; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
+  if (one_of(words, w, n)) return 1;
   return (n > 2 && w[n - 1] == 's' && w[n - 2] != 's') || !(w[0] >= 'a' && w[0] <= 'z');
 }
 
@@ -300,9 +306,7 @@ static int no_plural(const char *w, size_t n) {
 static int preposition(const char *w, size_t n) {
   static const char *const words[] = {"to", "for", "in", "on", "with", "from",
                                       "about", "at", "by", "against", NULL};
-  for (size_t i = 0; words[i]; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
-  return 0;
+  return one_of(words, w, n);
 }
 
 juru_status juru__english_inflect(const juru__english *en, const char *phrase,

@@ -294,6 +294,10 @@ static size_t coordinated_verb(const juru__unit *u, size_t conj) {
   return conj;
 }
 
+static int is_name(const juru__unit *u) {
+  return u->cat == JURU__CAT_PROPN || u->cat == JURU__CAT_NAME;
+}
+
 /* dia, mereka: a personal pronoun (one with a possessive), not yang */
 static int personal(const juru__unit *u) {
   return u->cat == JURU__CAT_PRON && role_of(u) == JURU__ROLE_POSSESSOR;
@@ -308,9 +312,7 @@ static int has_subject(const juru__unit *u, size_t first) {
   if (k > 0 && role_of(&u[k - 1]) == JURU__ROLE_RELATIVE) return 1;
   size_t np = k;
   while (np > 0 && (is_noun(&u[np - 1]) || u[np - 1].cat == JURU__CAT_ADJ ||
-                    u[np - 1].cat == JURU__CAT_NAME ||
-                    u[np - 1].cat == JURU__CAT_PROPN ||
-                    u[np - 1].cat == JURU__CAT_PLACE ||
+                    is_name(&u[np - 1]) || u[np - 1].cat == JURU__CAT_PLACE ||
                     u[np - 1].cat == JURU__CAT_NUM || personal(&u[np - 1]) ||
                     role_of(&u[np - 1]) == JURU__ROLE_DEMONSTRATIVE ||
                     role_of(&u[np - 1]) == JURU__ROLE_POSSESSOR))
@@ -340,8 +342,7 @@ static int phrase_follows(const juru__unit *u, size_t n, size_t j) {
   while (k < n && u[k].cat == JURU__CAT_ADV) k++;
   if (k == n) return 0;
   juru__role role = role_of(&u[k]);
-  return is_noun(&u[k]) || u[k].cat == JURU__CAT_NUM ||
-         u[k].cat == JURU__CAT_NAME || u[k].cat == JURU__CAT_PROPN ||
+  return is_noun(&u[k]) || is_name(&u[k]) || u[k].cat == JURU__CAT_NUM ||
          u[k].cat == JURU__CAT_PLACE || u[k].cat == JURU__CAT_ADJ ||
          role == JURU__ROLE_QUANTIFIER || role == JURU__ROLE_INDEFINITE;
 }
@@ -696,9 +697,6 @@ static int described_name(const char *src, const char *arena,
          (n != u->en_len || memcmp(src + u->start, e, n) != 0);
 }
 
-static int is_name(const juru__unit *u) {
-  return u->cat == JURU__CAT_PROPN || u->cat == JURU__CAT_NAME;
-}
 
 /* Whether the unit's source words are in `set` (appositive, titles), or
  * with `first`, whether its first word is (Menteri Luar Negeri). */

@@ -437,7 +437,7 @@ static int verb_group_words(const juru_translator *tr, const char *key,
     while (w < len && key[w] != ' ') w++;
     if (w - i >= sizeof lower) return 0;
     for (size_t k = i; k < w; k++)
-      lower[k - i] = key[k] >= 'A' && key[k] <= 'Z' ? (char)(key[k] + 32) : key[k];
+      lower[k - i] = ascii_lower(key[k]);
     last = juru__rules_find(&tr->rules, lower, w - i);
     if (!last || (last->role != JURU__ROLE_AUX && last->role != JURU__ROLE_NEGATION))
       return 0;
