@@ -466,9 +466,11 @@ static size_t phrase_unit(juru_translator *tr, const char *text,
       memcpy(key + len, text + t[i].start, wl);
       len += wl;
     }
-    if (!ok || verb_group_words(tr, key, len)) continue;
+    if (!ok) continue;
     juru_lex_entry e;
-    if (juru_lexicon_find(tr->lx, key, len, &e, 1) == 0) continue;
+    if (juru_lexicon_find(tr->lx, key, len, &e, 1) == 0 ||
+        verb_group_words(tr, key, len))
+      continue;
     *st = use_entry(tr, &e, JURU__CAT_NONE, u);
     if (u->cat == JURU__CAT_NOUN && ends_in_adjective(tr, key, len))
       u->flags |= JURU__U_QUALIFIED;
